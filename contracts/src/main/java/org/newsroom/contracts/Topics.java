@@ -1,0 +1,16 @@
+package org.newsroom.contracts;
+
+/** Kafka topic names shared by producers, consumers, the local stack and the Kubernetes manifests. */
+public final class Topics {
+    /** Submitted stories, keyed by article id; produced by ingest-service, consumed by article-service. */
+    public static final String SUBMISSIONS = "newsroom.submissions";
+    /** Published issues, keyed by issue id; produced by article-service's outbox relay, consumed by notify-service. */
+    public static final String ISSUES = "newsroom.issues";
+    /** Internal to notify-service: one record per delivery, keyed by subscription id, so replicas share the fan-out. */
+    public static final String DELIVERIES = "newsroom.deliveries";
+    /** Internal to ingest-service: compacted log of idempotency keys and their first answer. */
+    public static final String INGEST_IDEMPOTENCY = "newsroom.ingest-idempotency";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,276 @@
+package org.newsroom.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * A real single-node KRaft Kafka broker running in a child JVM from the kafka_2.13 jars, so that broker and service
+ * class paths never mix. Its log directory survives {@link #stop()} and {@link #start()}, which tests use to
+ * simulate a broker outage.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final String CLASSPATH_RESOURCE = "newsroom/kafka-broker.classpath";
+
+    private final Path home;
+    private final int port;
+    private final int controllerPort;
+    private final String heap;
+    private final Consumer<String> log;
+    private Process process;
+
+    /**
+     * @param home directory for the broker's configuration and log segments (created when missing)
+     * @param port client port on 127.0.0.1
+     * @param heap maximum heap of the broker JVM, e.g. {@code 384m}
+     * @param log receives each line the broker prints
+     */
+    public KafkaBroker(Path home, int port, String heap, Consumer<String> log) {
+        this.home = home;
+        this.port = port;
+        this.controllerPort = Ports.free();
+        this.heap = heap;
+        this.log = log;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Formats the storage on first use, starts the broker and waits until it serves metadata. */
+    public synchronized KafkaBroker start() {
+        if (isRunning()) {
+            return this;
+        }
+        try {
+            Files.createDirectories(home.resolve("data"));
+            Path config = writeConfig();
+            if (!Files.exists(home.resolve("data/meta.properties"))) {
+                String clusterId = clusterId();
+                Process format = java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString(),
+                        "--ignore-formatted").start();
+                pump(format.getInputStream(), "format");
+                if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                    throw new IllegalStateException("kafka storage format failed with exit " + format.exitValue());
+                }
+            }
+            process = java("kafka.Kafka", config.toString()).start();
+            pump(process.getInputStream(), "broker");
+            awaitReady(Duration.ofSeconds(90));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the broker (SIGTERM, then SIGKILL after 30 s), keeping its data. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+        Poll.until(Duration.ofSeconds(10), Duration.ofMillis(100), () -> !Ports.isListening(port));
+    }
+
+    /** Kills the broker at once (SIGKILL), as a crash would. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Creates the topics that do not exist yet. */
+    public void createTopics(Map<String, Integer> partitionsByTopic, Map<String, Map<String, String>> configsByTopic) {
+        try (Admin admin = Admin.create(adminConfig())) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = partitionsByTopic.entrySet().stream()
+                    .filter(e -> !existing.contains(e.getKey()))
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)
+                            .configs(configsByTopic.getOrDefault(e.getKey(), Map.of())))
+                    .collect(Collectors.toList());
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics", e);
+        }
+    }
+
+    private Map<String, Object> adminConfig() {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+    }
+
+    private void awaitReady(Duration timeout) {
+        Exception[] last = new Exception[1];
+        boolean ready = Poll.until(timeout, Duration.ofMillis(200), () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("kafka broker exited with " + process.exitValue());
+            }
+            if (!Ports.isListening(port)) {
+                return false;
+            }
+            try (Admin admin = Admin.create(adminConfig())) {
+                return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+            } catch (Exception e) {
+                last[0] = e;
+                return false;
+            }
+        });
+        if (!ready) {
+            throw new IllegalStateException("kafka broker not ready within " + timeout, last[0]);
+        }
+    }
+
+    private Path writeConfig() throws IOException {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        p.setProperty("log.dirs", home.resolve("data").toAbsolutePath().toString());
+        p.setProperty("num.partitions", "3");
+        p.setProperty("auto.create.topics.enable", "true");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "10");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        p.setProperty("log.flush.interval.messages", "1");
+        p.setProperty("num.network.threads", "2");
+        p.setProperty("num.io.threads", "4");
+        Path config = home.resolve("server.properties");
+        try (var out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+            p.store(out, "written by the Newsroom local stack");
+        }
+        Files.writeString(home.resolve("log4j2.properties"), String.join("\n",
+                "status = warn",
+                "appender.console.type = Console",
+                "appender.console.name = STDOUT",
+                "appender.console.layout.type = PatternLayout",
+                "appender.console.layout.pattern = %d{HH:mm:ss} %-5p %c{1} - %m%n",
+                "rootLogger.level = warn",
+                "rootLogger.appenderRef.stdout.ref = STDOUT",
+                "logger.kafka.name = kafka.server.KafkaRaftServer",
+                "logger.kafka.level = info",
+                ""), StandardCharsets.UTF_8);
+        return config;
+    }
+
+    private String clusterId() throws IOException {
+        Path file = home.resolve("cluster.id");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        UUID uuid = UUID.randomUUID();
+        byte[] bytes = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (uuid.getMostSignificantBits() >>> (8 * (7 - i)));
+            bytes[i + 8] = (byte) (uuid.getLeastSignificantBits() >>> (8 * (7 - i)));
+        }
+        String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Files.writeString(file, id);
+        return id;
+    }
+
+    private ProcessBuilder java(String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.add("-Xms64m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Djava.awt.headless=true");
+        command.add("-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties").toAbsolutePath());
+        command.add("-Dnewsroom.stack.home=" + home.toAbsolutePath());
+        command.add("-cp");
+        command.add(brokerClasspath());
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    private static String brokerClasspath() throws IOException {
+        try (InputStream in = KafkaBroker.class.getClassLoader().getResourceAsStream(CLASSPATH_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(CLASSPATH_RESOURCE + " not found: build the kafka-broker module first");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+    }
+
+    private void pump(InputStream in, String name) {
+        Thread thread = new Thread(() -> {
+            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    log.accept(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "kafka-" + name + "-log");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+}

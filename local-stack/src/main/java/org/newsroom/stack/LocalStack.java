@@ -1,0 +1,214 @@
+package org.newsroom.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.newsroom.contracts.Topics;
+
+/**
+ * The whole system on one machine: Kafka (embedded or external), PostgreSQL (embedded or external) and the three
+ * services from their {@code quarkus-run.jar}. Used by {@code ./newsroom up}, the end-to-end tests and the benchmarks.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Topics and their partition counts on a local broker. */
+    public static final Map<String, Integer> TOPIC_PARTITIONS = Map.of(
+            Topics.SUBMISSIONS, 3,
+            Topics.ISSUES, 3,
+            Topics.DELIVERIES, 6,
+            Topics.INGEST_IDEMPOTENCY, 3);
+    public static final Map<String, Map<String, String>> TOPIC_CONFIGS = Map.of(
+            Topics.INGEST_IDEMPOTENCY, Map.of("cleanup.policy", "compact"));
+
+    public static final String INGEST = "ingest";
+    public static final String ARTICLE = "article";
+    public static final String NOTIFY = "notify";
+    public static final String ARTICLE_DATABASE = "articles";
+    public static final String NOTIFY_DATABASE = "notify";
+
+    private final StackConfig config;
+    private final Consumer<String> log;
+    private final Map<String, String> extraServiceEnvironment;
+    private KafkaBroker kafka;
+    private PostgresServer postgres;
+    private JwtKeys keys;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    /**
+     * @param log receives every line of every component, already prefixed with its name
+     * @param extraServiceEnvironment added to every service's environment (tests shorten timeouts with it)
+     */
+    public LocalStack(StackConfig config, Consumer<String> log, Map<String, String> extraServiceEnvironment) {
+        this.config = config;
+        this.log = log;
+        this.extraServiceEnvironment = Map.copyOf(extraServiceEnvironment);
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public JwtKeys keys() {
+        return keys;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    public String kafkaBootstrapServers() {
+        return config.externalKafka() != null ? config.externalKafka() : kafka.bootstrapServers();
+    }
+
+    /** Starts infrastructure and services and waits until every service is ready. */
+    public LocalStack start() {
+        try {
+            Files.createDirectories(config.home().resolve("run"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        keys = JwtKeys.loadOrCreate(config.home().resolve("jwt"));
+        startInfrastructure();
+        for (ServiceProcess service : createServices()) {
+            services.put(service.name(), service);
+            service.start();
+            writePid(service.name(), service.pid());
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(Duration.ofSeconds(180));
+        }
+        return this;
+    }
+
+    private void startInfrastructure() {
+        if (config.externalKafka() == null) {
+            kafka = new KafkaBroker(config.home().resolve("kafka"), config.kafkaPort(), config.kafkaHeap(),
+                    line -> log.accept("[kafka]   " + line));
+            kafka.start();
+            writePid("kafka", kafka.pid());
+            kafka.createTopics(TOPIC_PARTITIONS, TOPIC_CONFIGS);
+        }
+        if (config.externalPostgresUrl() == null) {
+            postgres = new PostgresServer(config.home().resolve("postgres"), config.postgresPort()).start();
+            postgres.createDatabase(ARTICLE_DATABASE);
+            postgres.createDatabase(NOTIFY_DATABASE);
+        } else {
+            String admin = config.externalPostgresUrl().replaceAll("/+$", "") + "/postgres";
+            PostgresServer.ensureDatabase(admin, config.postgresUser(), config.postgresPassword(), ARTICLE_DATABASE);
+            PostgresServer.ensureDatabase(admin, config.postgresUser(), config.postgresPassword(), NOTIFY_DATABASE);
+        }
+    }
+
+    private String jdbcUrl(String database) {
+        return config.externalPostgresUrl() == null ? postgres.jdbcUrl(database)
+                : config.externalPostgresUrl().replaceAll("/+$", "") + "/" + database;
+    }
+
+    private List<ServiceProcess> createServices() {
+        List<ServiceProcess> list = new ArrayList<>();
+        Map<String, String> common = new HashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        common.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", config.home().resolve("jwt/public.pem").toString());
+        common.put("MP_JWT_VERIFY_ISSUER", JwtKeys.ISSUER);
+        common.put("NEWSROOM_PUBLIC_BASE_URL", config.publicBaseUrl());
+        common.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+
+        Map<String, String> ingest = new HashMap<>(common);
+        ingest.put("QUARKUS_HTTP_PORT", String.valueOf(config.ingestPort()));
+        ingest.put("NEWSROOM_ARTICLE_SERVICE_URL", "http://127.0.0.1:" + config.articlePort());
+        list.add(service(INGEST, "ingest-service", config.ingestPort(), ingest));
+
+        Map<String, String> article = new HashMap<>(common);
+        article.put("QUARKUS_HTTP_PORT", String.valueOf(config.articlePort()));
+        article.putAll(datasource(ARTICLE_DATABASE));
+        list.add(service(ARTICLE, "article-service", config.articlePort(), article));
+
+        Map<String, String> notify = new HashMap<>(common);
+        notify.put("QUARKUS_HTTP_PORT", String.valueOf(config.notifyPort()));
+        notify.putAll(datasource(NOTIFY_DATABASE));
+        notify.put("NEWSROOM_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1,localhost,::1");
+        if (config.smtpHost() != null) {
+            notify.put("QUARKUS_MAILER_HOST", config.smtpHost());
+            notify.put("QUARKUS_MAILER_PORT", config.smtpPort());
+        } else {
+            notify.put("QUARKUS_MAILER_MOCK", "true");
+        }
+        list.add(service(NOTIFY, "notify-service", config.notifyPort(), notify));
+        return list;
+    }
+
+    private Map<String, String> datasource(String database) {
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", config.postgresUser(),
+                "QUARKUS_DATASOURCE_PASSWORD", config.postgresPassword());
+    }
+
+    private ServiceProcess service(String name, String module, int port, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(extraServiceEnvironment);
+        Path jar = config.projectDir().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        List<String> jvm = List.of("-Xmx" + config.serviceHeap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dfile.encoding=UTF-8", "-Dnewsroom.stack.home=" + config.home());
+        String prefix = String.format("[%-7s] ", name);
+        return new ServiceProcess(name, jar, port, env, jvm, line -> log.accept(prefix + line));
+    }
+
+    /** The addresses a user needs, one per line. */
+    public List<String> addresses() {
+        List<String> lines = new ArrayList<>();
+        lines.add("kafka            " + kafkaBootstrapServers());
+        lines.add("postgresql       " + (config.externalPostgresUrl() == null
+                ? "127.0.0.1:" + postgres.port() + " (databases " + ARTICLE_DATABASE + ", " + NOTIFY_DATABASE + ")"
+                : config.externalPostgresUrl()));
+        lines.add("ingest-service   http://127.0.0.1:" + config.ingestPort());
+        lines.add("article-service  http://127.0.0.1:" + config.articlePort());
+        lines.add("notify-service   http://127.0.0.1:" + config.notifyPort());
+        return lines;
+    }
+
+    /** Stops services first, then Kafka and PostgreSQL; keeps all data. */
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.parallelStream().forEach(ServiceProcess::stop);
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+        try (var files = Files.list(config.home().resolve("run"))) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // nothing to clean
+        }
+    }
+
+    private void writePid(String name, long pid) {
+        try {
+            Files.writeString(config.home().resolve("run").resolve(name + ".pid"), Long.toString(pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

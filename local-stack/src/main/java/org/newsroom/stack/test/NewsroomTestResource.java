@@ -1,0 +1,48 @@
+package org.newsroom.stack.test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.newsroom.stack.JwtKeys;
+import org.newsroom.stack.PostgresServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points the Quarkus service under test at the real broker and database of {@link TestInfrastructure}. Declare it with
+ * {@code @QuarkusTestResource(value = NewsroomTestResource.class, initArgs = @ResourceArg(name = "database", value = "articles"))};
+ * without a {@code database} argument no datasource is configured.
+ */
+public class NewsroomTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.get("database");
+    }
+
+    @Override
+    public Map<String, String> start() {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.devservices.enabled", "false");
+        config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
+        config.put("mp.jwt.verify.publickey", infrastructure.keys().publicKeyPem()
+                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+        config.put("mp.jwt.verify.publickey.location", "");
+        config.put("mp.jwt.verify.issuer", JwtKeys.ISSUER);
+        if (database != null) {
+            infrastructure.postgres().createDatabase(database);
+            config.put("quarkus.datasource.jdbc.url", infrastructure.postgres().jdbcUrl(database));
+            config.put("quarkus.datasource.username", PostgresServer.USER);
+            config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The broker and database live as long as the test JVM, shared by every test class.
+    }
+}
