@@ -1,0 +1,88 @@
+package org.newsroom.e2e;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.newsroom.stack.LocalStack;
+import org.newsroom.stack.Ports;
+import org.newsroom.stack.StackConfig;
+
+/**
+ * The whole system for end-to-end tests: the three packaged services as separate JVMs on a real Kafka broker and a
+ * real PostgreSQL, on free ports and a temporary state directory, started once per test JVM. Its log goes to
+ * {@code target/e2e-stack.log}.
+ */
+final class E2eStack {
+
+    /** Settings that make notify-service's retry schedule fit in a test (seconds instead of a day). */
+    static final Map<String, String> TEST_ENVIRONMENT = Map.of(
+            "NEWSROOM_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1,localhost,::1");
+
+    private static LocalStack stack;
+
+    private E2eStack() {
+    }
+
+    static synchronized LocalStack get() {
+        if (stack == null) {
+            try {
+                Path home = Files.createTempDirectory("newsroom-e2e-");
+                StackConfig config = StackConfig.fromEnvironment(projectDir(), Map.of())
+                        .withPortsAndHome(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+                Path logFile = projectDir().resolve("e2e-tests/target/e2e-stack.log");
+                Files.createDirectories(logFile.getParent());
+                PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true);
+                LocalStack started = new LocalStack(config, log::println, TEST_ENVIRONMENT).start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    deleteTree(home);
+                    log.close();
+                }, "e2e-stack-stop"));
+                stack = started;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return stack;
+    }
+
+    static Path projectDir() {
+        return Path.of(System.getProperty("newsroom.project.dir", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path sharedDir() {
+        Path dir = Path.of(System.getProperty("newsroom.shared.dir", "../../shared")).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir.resolve("seed"))) {
+            throw new IllegalStateException("shared test data missing at " + dir);
+        }
+        return dir;
+    }
+
+    static List<Path> seedArticles() {
+        try (Stream<Path> files = Files.list(sharedDir().resolve("seed/articles"))) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String token(String role, String name) {
+        return get().keys().token(role, name, Duration.ofHours(1));
+    }
+
+    static void deleteTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temporary directory
+        }
+    }
+}
