@@ -2,6 +2,7 @@ package org.newsroom.contracts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
@@ -38,7 +39,8 @@ public record CloudEventAttributes(String id, String source, String type, Offset
         put(headers, HEADER_ID, id);
         put(headers, HEADER_SOURCE, source);
         put(headers, HEADER_TYPE, type);
-        put(headers, HEADER_TIME, time.toString());
+        // ISO_OFFSET_DATE_TIME always prints seconds (RFC 3339); OffsetDateTime.toString() drops ":00".
+        put(headers, HEADER_TIME, time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         if (subject != null) {
             put(headers, HEADER_SUBJECT, subject);
         }

@@ -60,9 +60,8 @@ public final class CrdValidator {
                 for (JsonNode version : crd.path("spec").path("versions")) {
                     ObjectNode schema = version.path("schema").path("openAPIV3Schema").deepCopy();
                     // metadata is validated with the ObjectMeta model instead.
-                    ObjectNode props = (ObjectNode) schema.get("properties");
-                    props.putObject("metadata").put("type", "object");
                     strictify(schema);
+                    ((ObjectNode) schema.get("properties")).putObject("metadata").put("type", "object");
                     String key = group + "/" + version.path("name").asText() + "/" + kind;
                     v.schemas.put(key, factory.getSchema(schema, config));
                 }

@@ -22,6 +22,7 @@ public final class Yaml {
     public static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /** Plain JSON mapper, for handing trees to JSON-only libraries. */
