@@ -27,6 +27,7 @@ public final class ServiceAgreement {
     /** Relative path of the Topics constants in the repository. */
     public static final String TOPICS_JAVA = "contracts/src/main/java/org/newsroom/contracts/Topics.java";
     private static final Pattern CONSTANT = Pattern.compile("static\\s+final\\s+String\\s+(\\w+)\\s*=\\s*\"([^\"]+)\"\\s*;");
+    private static final Pattern LOOPBACK = Pattern.compile("(^|//|@)(127\\.[0-9.]+|localhost|\\[::1\\])([:/]|$)");
     private static final Pattern CHANNEL_KEY = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.(\"[^\"]+\"|[^.]+)\\.(.+)");
 
     private ServiceAgreement() {
@@ -143,6 +144,33 @@ public final class ServiceAgreement {
         if (resolve(inPod, "quarkus.management.enabled", where, v).orElse("false").equals("true")) {
             v.add(where + ": quarkus.management.enabled moves /q/health and /q/metrics to port "
                     + resolve(inPod, "quarkus.management.port", where, v).orElse("9000") + "; the probes use " + containerPort);
+        }
+        // Metrics where the Prometheus annotation says they are.
+        String metrics = resolve(inPod, "quarkus.micrometer.export.prometheus.path", where, v).orElse("/q/metrics");
+        metrics = metrics.startsWith("/") ? metrics : "/q/" + metrics;
+        String annotated = d.at("/spec/template/metadata/annotations").path("prometheus.io/path").asText("");
+        if (!metrics.equals(annotated)) {
+            v.add(where + ": serves metrics at " + metrics + ", the pod annotation prometheus.io/path says " + annotated);
+        }
+        // Nothing the prod profile reads may fall back to a loopback address inside the pod.
+        Set<String> prodKeys = new LinkedHashSet<>();
+        file0.raw().keySet().forEach(k -> {
+            if (prodKey(k) != null) {
+                prodKeys.add(prodKey(k));
+            }
+        });
+        for (String plain : prodKeys) {
+            Optional<String> value;
+            try {
+                value = inPod.value(plain);
+            } catch (IllegalStateException unresolvable) {
+                continue; // reported above for the keys that matter; others may never be read
+            }
+            if (value.isPresent() && LOOPBACK.matcher(value.get()).find()) {
+                v.add(where + ": " + plain + " is '" + value.get() + "' in the pod (a loopback address); the manifests"
+                        + " must set " + file0.rawProd(plain).orElse(plain).replaceAll(".*\\$\\{([^:}]+).*", "$1")
+                        + " for it");
+            }
         }
         // Topics of the messaging channels.
         Set<String> declared = new LinkedHashSet<>();

@@ -42,6 +42,16 @@ class ManifestsParseTest {
         }
     }
 
+    @Test
+    void noFileUnderDeployCommitsASecretWithValues() throws IOException {
+        List<ObjectNode> all = new java.util.ArrayList<>();
+        for (Path f : yamlFiles()) {
+            all.addAll(Yaml.readAll(f));
+        }
+        assertThat(ProjectRules.noLiteralSecrets(all)).isEmpty();
+        assertThat(all).noneMatch(o -> K8s.kind(o).equals("Secret"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void renderedOverlayParsesBack(String overlay) {
