@@ -76,6 +76,9 @@ class ContractsTest {
         assertThat(new String(headers.lastHeader("ce_specversion").value(), StandardCharsets.UTF_8)).isEqualTo("1.0");
         assertThat(new String(headers.lastHeader("content-type").value(), StandardCharsets.UTF_8)).isEqualTo("application/json");
         assertThat(CloudEventAttributes.readFrom(headers)).isEqualTo(attributes);
+        // RFC 3339 needs the seconds even when they are zero (OffsetDateTime.toString() would print "08:00Z").
+        assertThat(new String(headers.lastHeader("ce_time").value(), StandardCharsets.UTF_8))
+                .isEqualTo("2024-12-20T08:00:00Z");
 
         headers.remove("ce_id");
         assertThatThrownBy(() -> CloudEventAttributes.readFrom(headers)).isInstanceOf(InvalidEventException.class);

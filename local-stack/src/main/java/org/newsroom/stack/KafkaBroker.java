@@ -249,6 +249,26 @@ public final class KafkaBroker implements AutoCloseable {
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
+    /**
+     * A child JVM that runs one of Kafka's command-line tools (e.g. {@code org.apache.kafka.tools.ProducerPerformance})
+     * from the broker's class path; its output is merged into standard output. Used by {@code ./newsroom bench}.
+     */
+    public static ProcessBuilder tool(String heap, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.add("-Djava.awt.headless=true");
+        command.add("-cp");
+        try {
+            command.add(brokerClasspath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        command.add(mainClass);
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
     private static String brokerClasspath() throws IOException {
         try (InputStream in = KafkaBroker.class.getClassLoader().getResourceAsStream(CLASSPATH_RESOURCE)) {
             if (in == null) {

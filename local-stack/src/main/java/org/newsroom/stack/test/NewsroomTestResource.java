@@ -30,7 +30,8 @@ public class NewsroomTestResource implements QuarkusTestResourceLifecycleManager
         config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
         config.put("mp.jwt.verify.publickey", infrastructure.keys().publicKeyPem()
                 .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-        config.put("mp.jwt.verify.publickey.location", "");
+        // "NONE" is smallrye-jwt's own "not set" value; an empty string fails its config validation (SRCFG00040).
+        config.put("mp.jwt.verify.publickey.location", "NONE");
         config.put("mp.jwt.verify.issuer", JwtKeys.ISSUER);
         if (database != null) {
             infrastructure.postgres().createDatabase(database);

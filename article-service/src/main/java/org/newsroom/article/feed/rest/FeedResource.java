@@ -1,0 +1,131 @@
+package org.newsroom.article.feed.rest;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.article.feed.config.FeedConfig;
+import org.newsroom.article.feed.mapping.FeedModel;
+import org.newsroom.article.feed.mapping.FeedWriter;
+import org.newsroom.article.feed.service.FeedService;
+import org.newsroom.article.rest.Representations;
+import org.newsroom.common.problem.ProblemException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Public feeds: published issues as Atom, RSS 2.0 and JSON Feed 1.1, and each section's articles as Atom. Cacheable
+ * ({@code ETag}/304, {@code Cache-Control: public}); tokens make no difference, feeds only ever show what readers may read.
+ */
+@Path("/feeds")
+@Tag(name = "Feeds")
+public class FeedResource {
+
+    @Inject
+    FeedService feeds;
+
+    @Inject
+    FeedConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @GET
+    @Path("/issues.atom")
+    @PermitAll
+    @Operation(summary = "Published issues (Atom 1.0), newest first")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = FeedWriter.ATOM))
+    public Response issuesAtom(@Context HttpHeaders headers) {
+        return serve("issues", "atom", FeedWriter.ATOM, feeds::issues, FeedWriter::atom, headers);
+    }
+
+    @GET
+    @Path("/issues.rss")
+    @PermitAll
+    @Operation(summary = "Published issues (RSS 2.0), newest first")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = FeedWriter.RSS))
+    public Response issuesRss(@Context HttpHeaders headers) {
+        return serve("issues", "rss", FeedWriter.RSS, feeds::issues, FeedWriter::rss, headers);
+    }
+
+    @GET
+    @Path("/issues.json")
+    @PermitAll
+    @Operation(summary = "Published issues (JSON Feed 1.1), newest first")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = FeedWriter.JSON_FEED))
+    public Response issuesJson(@Context HttpHeaders headers) {
+        return serve("issues", "json", FeedWriter.JSON_FEED, feeds::issues, FeedWriter::jsonFeed, headers);
+    }
+
+    @GET
+    @Path("/sections/{section}.atom")
+    @PermitAll
+    @Operation(summary = "A section's published public articles (Atom 1.0), newest first",
+            description = "The section name is a URL-encoded path segment (e.g. %E8%A6%81%E9%97%BB for 要闻). A section "
+                    + "without readable articles gives an empty feed.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = FeedWriter.ATOM))
+    public Response sectionAtom(@PathParam("section") String section, @Context HttpHeaders headers) {
+        String name = checkSection(section);
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return serve("section", "atom", FeedWriter.ATOM, () -> feeds.section(name, encoded), FeedWriter::atom, headers);
+    }
+
+    /** 1..50 characters (as a Submission's section), no slashes, dot-segments or control characters: else 422. */
+    static String checkSection(String section) {
+        if (section == null || section.isBlank() || section.codePointCount(0, section.length()) > 50
+                || section.equals(".") || section.equals("..") || section.indexOf('/') >= 0
+                || section.indexOf('\\') >= 0 || section.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.unprocessable("section", "must be a section name of 1..50 characters");
+        }
+        return section;
+    }
+
+    private Response serve(String feed, String format, String mediaType, Supplier<FeedModel.Feed> model,
+            Function<FeedModel.Feed, byte[]> writer, HttpHeaders headers) {
+        byte[] body = writer.apply(model.get());
+        String etag = Representations.etag(body);
+        String cacheControl = "public, max-age=" + config.cacheMaxAge().toSeconds();
+        boolean notModified = matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag);
+        registry.counter("newsroom.article.feed.requests", "feed", feed, "format", format,
+                "outcome", notModified ? "not-modified" : "ok").increment();
+        if (notModified) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag)
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+        }
+        return Response.ok(body).type(mediaType + ";charset=UTF-8")
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .build();
+    }
+
+    /** Weak comparison of If-None-Match (RFC 9110): any listed tag, with or without W/, or *. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals("*") || t.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,178 @@
+package org.newsroom.article.feed.service;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import org.newsroom.article.domain.Article;
+import org.newsroom.article.domain.IssueStatus;
+import org.newsroom.article.feed.config.FeedConfig;
+import org.newsroom.article.feed.mapping.FeedModel;
+import org.newsroom.article.mapping.ArticleMapper;
+import org.newsroom.article.ninjs.mapping.NinjsMapper;
+import org.newsroom.article.repository.ArticleRepository;
+import org.newsroom.article.rest.ArticleView;
+import org.newsroom.article.rest.IssueView;
+import org.newsroom.article.service.ArticleReadModel;
+import org.newsroom.article.service.IssueService;
+import org.newsroom.article.service.Viewer;
+import org.newsroom.contracts.article.Byline;
+
+/**
+ * Assembles the public feeds from what readers may see now: published issues with their readable articles, and the
+ * readable articles of one section. Internal and embargoed articles never appear (the visibility rules of
+ * {@link ArticleReadModel}, applied at request time).
+ */
+@ApplicationScoped
+public class FeedService {
+
+    @Inject
+    IssueService issues;
+
+    @Inject
+    ArticleRepository articles;
+
+    @Inject
+    ArticleMapper mapper;
+
+    @Inject
+    FeedConfig config;
+
+    /** Published issues, newest first, each listing its public articles page by page. */
+    @Transactional
+    public FeedModel.Feed issues() {
+        List<FeedModel.Entry> entries = new ArrayList<>();
+        for (IssueView issue : issues.list(IssueStatus.PUBLISHED, null, config.maxEntries(), null, Viewer.ANONYMOUS)
+                .items()) {
+            entries.add(issueEntry(issue));
+        }
+        String self = mapper.baseUrl() + "/feeds/issues.atom";
+        return new FeedModel.Feed(self, self, mapper.baseUrl() + "/api/v1/issues", config.title(),
+                config.title() + " — 已出版的各期", config.language(), newest(entries), entries);
+    }
+
+    /** The readable articles of a section, newest first. */
+    @Transactional
+    public FeedModel.Feed section(String section, String encodedSection) {
+        Query query = articles.getEntityManager().createNativeQuery("select a.* from article a where a.section = "
+                + ":section and " + ArticleReadModel.READER_VISIBLE_SQL
+                + " order by a.published_at desc nulls last, a.id desc limit :limit", Article.class);
+        query.setParameter("section", section);
+        query.setParameter("now", Instant.now());
+        query.setParameter("limit", config.maxEntries());
+        @SuppressWarnings("unchecked")
+        List<Article> rows = query.getResultList();
+        List<FeedModel.Entry> entries = new ArrayList<>();
+        for (Article row : rows) {
+            entries.add(articleEntry(mapper.toView(row)));
+        }
+        String self = mapper.baseUrl() + "/feeds/sections/" + encodedSection + ".atom";
+        return new FeedModel.Feed(self, self, mapper.baseUrl() + "/api/v1/articles?section=" + encodedSection,
+                config.title() + " · " + section, config.title() + " — " + section, config.language(),
+                newest(entries), entries);
+    }
+
+    private FeedModel.Entry issueEntry(IssueView issue) {
+        StringBuilder html = new StringBuilder();
+        List<String> categories = new ArrayList<>();
+        List<String> headlines = new ArrayList<>();
+        if (issue.distributionNote() != null) {
+            html.append("<p>").append(NinjsMapper.escape(issue.distributionNote())).append("</p>");
+        }
+        for (IssueView.Page page : issue.pages()) {
+            if (page.placements().isEmpty()) {
+                continue;
+            }
+            String pageName = "第" + page.number() + "版" + (page.name() == null ? "" : " " + page.name());
+            categories.add(pageName);
+            html.append("<h2>").append(NinjsMapper.escape(pageName)).append("</h2><ul>");
+            for (IssueView.Placement placement : page.placements()) {
+                headlines.add(placement.headline());
+                html.append("<li><a href=\"").append(NinjsMapper.escape(placement.url())).append("\">")
+                        .append(NinjsMapper.escape(placement.headline())).append("</a></li>");
+            }
+            html.append("</ul>");
+        }
+        if (!issue.teasers().isEmpty()) {
+            html.append("<h2>导读</h2><ul>");
+            for (IssueView.Teaser teaser : issue.teasers()) {
+                html.append("<li>");
+                if (teaser.kicker() != null) {
+                    html.append(NinjsMapper.escape(teaser.kicker())).append(" · ");
+                }
+                html.append(NinjsMapper.escape(teaser.headline())).append("（第").append(teaser.page())
+                        .append("版）</li>");
+            }
+            html.append("</ul>");
+        }
+        String title = issue.masthead() + " 第" + issue.number() + "期（"
+                + DateTimeFormatter.ISO_LOCAL_DATE.format(issue.date()) + "）";
+        String summary = headlines.isEmpty() ? null : String.join("；", headlines);
+        return new FeedModel.Entry("urn:uuid:" + issue.id(), mapper.issueUrl(issue.id()), title, summary,
+                html.toString(), issue.publishedAt(), issue.publishedAt(), List.of(), categories);
+    }
+
+    private FeedModel.Entry articleEntry(ArticleView article) {
+        StringBuilder html = new StringBuilder();
+        if (article.kicker() != null) {
+            html.append("<p><em>").append(NinjsMapper.escape(article.kicker())).append("</em></p>");
+        }
+        if (article.subheadline() != null) {
+            html.append("<p><strong>").append(NinjsMapper.escape(article.subheadline())).append("</strong></p>");
+        }
+        html.append(NinjsMapper.html(article.body()));
+        if (article.creditLine() != null) {
+            html.append("<p>").append(NinjsMapper.escape(article.creditLine())).append("</p>");
+        }
+        if (article.correction() != null) {
+            html.append("<p><strong>更正：</strong>").append(NinjsMapper.escape(article.correction().note()))
+                    .append("</p>");
+        }
+        List<String> authors = new ArrayList<>();
+        if (article.bylines() != null) {
+            article.bylines().stream().map(Byline::name).forEach(authors::add);
+        }
+        if (authors.isEmpty() && article.creditLine() != null) {
+            authors.add(article.creditLine());
+        }
+        List<String> categories = new ArrayList<>();
+        if (article.section() != null) {
+            categories.add(article.section());
+        }
+        if (article.tags() != null) {
+            article.tags().stream().filter(t -> !categories.contains(t)).forEach(categories::add);
+        }
+        OffsetDateTime published = article.publishedAt();
+        OffsetDateTime updated = latest(article.updatedAt(), published);
+        if (article.correction() != null) {
+            updated = latest(updated, article.correction().at());
+        }
+        return new FeedModel.Entry("urn:uuid:" + article.id(), mapper.articleUrl(article.id()), article.headline(),
+                article.subheadline(), html.toString(), published, updated, authors, categories);
+    }
+
+    private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static OffsetDateTime newest(List<FeedModel.Entry> entries) {
+        OffsetDateTime newest = null;
+        for (FeedModel.Entry entry : entries) {
+            newest = latest(newest, latest(entry.updated(), entry.published()));
+        }
+        return newest;
+    }
+}

@@ -1,0 +1,166 @@
+package org.newsroom.article.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
+import org.newsroom.article.config.OutboxConfig;
+import org.newsroom.article.domain.OutboxEvent;
+import org.newsroom.article.repository.OutboxRepository;
+import org.newsroom.contracts.CloudEventAttributes;
+import org.newsroom.contracts.Topics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sends the outbox to {@code newsroom.issues}: right after a transaction that wrote a row commits, and every second
+ * as a fallback (after a failure or a restart), one row at a time, each in its own transaction that
+ * locks the row ({@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row concurrently), sends it
+ * (key = issue id, CloudEvents binary headers, {@code ce_id} = the row's event id, {@code acks=all}, idempotent
+ * producer), waits for the acknowledgement, then marks it sent. A crash between send and mark leaves the row unsent:
+ * it is sent again after the restart with the same {@code ce_id}, and consumers deduplicate.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    OutboxRepository outbox;
+
+    @Inject
+    KafkaClients kafka;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    Event<OutboxSent> afterSend;
+
+    private final Counter sent;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final ExecutorService kicks = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile String lastFailure;
+
+    @Inject
+    public OutboxRelay(MeterRegistry registry) {
+        sent = Counter.builder("newsroom.article.outbox.sent").description("Outbox events sent to Kafka")
+                .register(registry);
+        Gauge.builder("newsroom.article.outbox.pending", pending, AtomicLong::get)
+                .description("Outbox events not yet sent to Kafka").register(registry);
+    }
+
+    @Scheduled(identity = "outbox-relay", every = "${newsroom.outbox.relay-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        drain();
+    }
+
+    /** Sends a freshly written row as soon as its transaction has committed. */
+    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        try {
+            kicks.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the row is sent after the restart
+        }
+    }
+
+    /** Relays until nothing is left; concurrent calls collapse into one more pass of the running drain. */
+    void drain() {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        again.set(true);
+        while (again.getAndSet(false)) {
+            if (!draining.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                relayBatch();
+            } finally {
+                draining.set(false);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        kicks.shutdownNow();
+    }
+
+    private void relayBatch() {
+        try {
+            for (int i = 0; i < config.batchSize(); i++) {
+                if (!QuarkusTransaction.requiringNew().call(this::sendOne)) {
+                    break;
+                }
+            }
+            pending.set(QuarkusTransaction.requiringNew().call(outbox::countUnsent));
+            lastFailure = null;
+        } catch (RuntimeException e) {
+            String failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (!failure.equals(lastFailure)) {
+                LOG.warnf("outbox relay: %s; will retry", failure);
+            }
+            lastFailure = failure;
+        }
+    }
+
+    /** Sends the oldest unsent row and marks it sent; false when there is none. */
+    boolean sendOne() {
+        OutboxEvent row = outbox.lockNextUnsent().orElse(null);
+        if (row == null) {
+            return false;
+        }
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.ISSUES,
+                row.aggregateId.toString().getBytes(StandardCharsets.UTF_8),
+                row.payload.getBytes(StandardCharsets.UTF_8));
+        new CloudEventAttributes(row.eventId.toString(), row.source, row.type, row.occurredAt.atOffset(ZoneOffset.UTC),
+                row.subject).writeTo(record.headers());
+        try {
+            kafka.producer().send(record).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending outbox event " + row.eventId);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("broker did not acknowledge outbox event " + row.eventId + ": "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+        }
+        afterSend.fire(new OutboxSent(row.eventId, row.aggregateId, row.type));
+        row.sentAt = Instant.now();
+        sent.increment();
+        LOG.debugf("outbox event %s (%s) sent", row.eventId, row.type);
+        return true;
+    }
+
+    /** Unsent rows counted at the end of the last relay run. */
+    public long pending() {
+        return pending.get();
+    }
+}

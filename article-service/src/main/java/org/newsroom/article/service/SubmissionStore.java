@@ -1,0 +1,112 @@
+package org.newsroom.article.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.newsroom.article.domain.Article;
+import org.newsroom.article.domain.ArticleRevision;
+import org.newsroom.article.domain.ArticleStatus;
+import org.newsroom.article.mapping.ArticleMapper;
+import org.newsroom.article.repository.ArticleRepository;
+import org.newsroom.article.repository.ArticleRevisionRepository;
+import org.newsroom.article.search.service.SearchIndexer;
+import org.newsroom.contracts.CloudEventAttributes;
+import org.newsroom.contracts.article.ArticleSubmitted;
+import org.newsroom.contracts.article.Submission;
+
+/**
+ * Applies one {@code news.article.submitted} event in one database transaction, idempotently.
+ * <ul>
+ * <li>An event whose CloudEvent id was stored before changes nothing (unique {@code article_revision.event_id}).</li>
+ * <li>Revisions are numbered 1, 2, 3... in the order they are stored; the event's own {@code revision} (what
+ * ingest-service expected) is kept as {@code submitted_revision} but never causes a submission to be dropped.</li>
+ * <li>A new revision of an article that is not yet published becomes its current content and puts it (back) to
+ * {@code submitted}: an approved or rejected story is reviewed again.</li>
+ * <li>A submission for an article already published (a race with publication) is stored as a revision only: the
+ * published article, its status and its content stay as they are until an editor acts.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class SubmissionStore {
+
+    @Inject
+    ArticleRepository articles;
+
+    @Inject
+    ArticleRevisionRepository revisions;
+
+    @Inject
+    ArticleMapper mapper;
+
+    @Inject
+    Event<ArticleChanged> changed;
+
+    @Inject
+    SearchIndexer searchIndexer;
+
+    @Transactional
+    public StoreOutcome store(CloudEventAttributes attributes, ArticleSubmitted event) {
+        if (revisions.existsByEventId(attributes.id())) {
+            return StoreOutcome.DUPLICATE;
+        }
+        Submission content = event.submission().withDefaults();
+        Instant receivedAt = event.receivedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        Optional<Article> existing = articles.findForUpdate(event.id());
+        StoreOutcome outcome;
+        int number;
+        if (existing.isEmpty()) {
+            Article article = new Article();
+            article.id = event.id();
+            article.revision = 1;
+            article.status = ArticleStatus.SUBMITTED;
+            mapper.applyContent(article, content);
+            article.format = ArticleMapper.toWire(event.format());
+            article.original = event.original() == null ? null : ArticleMapper.json(event.original());
+            article.submittedBy = event.submittedBy();
+            article.submittedAt = receivedAt;
+            article.updatedAt = receivedAt;
+            articles.persist(article);
+            number = 1;
+            outcome = StoreOutcome.CREATED;
+        } else {
+            Article article = existing.get();
+            number = revisions.maxNumber(article.id) + 1;
+            if (article.status.wasPublished()) {
+                outcome = StoreOutcome.STORED_AFTER_PUBLICATION;
+            } else {
+                mapper.applyContent(article, content);
+                article.format = ArticleMapper.toWire(event.format());
+                article.original = event.original() == null ? null : ArticleMapper.json(event.original());
+                article.revision = number;
+                article.status = ArticleStatus.SUBMITTED;
+                article.updatedAt = receivedAt;
+                outcome = StoreOutcome.REVISED;
+            }
+        }
+        ArticleRevision revision = new ArticleRevision();
+        revision.articleId = event.id();
+        revision.number = number;
+        revision.eventId = attributes.id();
+        revision.kind = ArticleRevision.KIND_SUBMISSION;
+        revision.content = ArticleMapper.json(content);
+        revision.format = ArticleMapper.toWire(event.format());
+        revision.original = event.original() == null ? null : ArticleMapper.json(event.original());
+        revision.submittedRevision = event.revision();
+        revision.author = event.submittedBy();
+        revision.createdAt = receivedAt;
+        revisions.persist(revision);
+        // Surface constraint violations here, inside the method, rather than at commit.
+        revisions.flush();
+        if (outcome != StoreOutcome.STORED_AFTER_PUBLICATION) {
+            // reader extras: the search index follows every content change, in this transaction
+            searchIndexer.index(articles.findById(event.id()));
+        }
+        return outcome;
+    }
+}
