@@ -195,7 +195,6 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
-        p.setProperty("log.flush.interval.messages", "1");
         p.setProperty("num.network.threads", "2");
         p.setProperty("num.io.threads", "4");
         Path config = home.resolve("server.properties");
