@@ -247,6 +247,8 @@ class SearchResourceTest {
                 .statusCode(400).contentType("application/problem+json");
         given().queryParam("q", "人工智能").queryParam("section", "版".repeat(51)).get("/api/v1/search").then()
                 .statusCode(422).contentType("application/problem+json");
+        given().urlEncodingEnabled(false).get("/api/v1/search?q=%E8%A6").then().statusCode(400)
+                .contentType("application/problem+json");
         for (String hostile : List.of("' & | ! <-> :* ( ) \\", "'; drop table article; --", "。。。！？",
                 "<script>alert(1)</script>", "人工智能:*", "!人工智能", "a <-> b", "\uD83D\uDE00", "%", "*")) {
             given().queryParam("q", hostile).get("/api/v1/search").then().statusCode(200)

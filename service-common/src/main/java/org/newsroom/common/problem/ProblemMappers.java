@@ -147,6 +147,12 @@ public class ProblemMappers {
         if (e.getCause() instanceof CharConversionException) {
             return malformed("The body is not valid UTF-8");
         }
+        if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
+            // A body without Content-Length passed quarkus.http.limits.max-body-size while being read: Vert.x has
+            // already answered 413; this is the client's doing, not an incident.
+            return respond(Problem.of(413, "payload-too-large", "Payload too large", "The request body is too large"))
+                    .build();
+        }
         return internal(e);
     }
 

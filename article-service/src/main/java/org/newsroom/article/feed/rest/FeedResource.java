@@ -1,12 +1,17 @@
 package org.newsroom.article.feed.rest;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -78,10 +83,40 @@ public class FeedResource {
             description = "The section name is a URL-encoded path segment (e.g. %E8%A6%81%E9%97%BB for 要闻). A section "
                     + "without readable articles gives an empty feed.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = FeedWriter.ATOM))
-    public Response sectionAtom(@PathParam("section") String section, @Context HttpHeaders headers) {
-        String name = checkSection(section);
+    public Response sectionAtom(@Encoded @PathParam("section") String rawSection, @Context HttpHeaders headers) {
+        String name = checkSection(decode(rawSection));
         String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         return serve("section", "atom", FeedWriter.ATOM, () -> feeds.section(name, encoded), FeedWriter::atom, headers);
+    }
+
+    /** Percent-decodes a path segment as strict UTF-8: 400 for a malformed escape or bytes that are not UTF-8. */
+    static String decode(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                        || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                    throw ProblemException.badRequest("section: malformed percent-encoding");
+                }
+                bytes.write(Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < raw.length()) {
+                    utf8 = raw.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                    i++;
+                }
+                bytes.write(utf8, 0, utf8.length);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("section: not valid UTF-8");
+        }
     }
 
     /** 1..50 characters (as a Submission's section), no slashes, dot-segments or control characters: else 422. */

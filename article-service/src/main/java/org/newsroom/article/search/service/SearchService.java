@@ -107,6 +107,9 @@ public class SearchService {
         if (q.codePointCount(0, q.length()) > config.maxQueryLength()) {
             throw ProblemException.unprocessable("q", "must be at most " + config.maxQueryLength() + " characters");
         }
+        if (q.indexOf('\uFFFD') >= 0) {
+            throw ProblemException.badRequest("q: not valid UTF-8 (or holds U+FFFD)");
+        }
         if (q.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
             throw ProblemException.unprocessable("q", "must not contain control characters");
         }

@@ -1,0 +1,16 @@
+package org.newsroom.bench;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** A scheduled pause between polls (no Thread.sleep in this project). */
+public final class Waits {
+    private Waits() {
+    }
+
+    public static void pause(Duration duration) {
+        CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(duration.toMillis(), TimeUnit.MILLISECONDS)).join();
+    }
+}

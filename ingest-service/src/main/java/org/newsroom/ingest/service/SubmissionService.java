@@ -1,0 +1,256 @@
+package org.newsroom.ingest.service;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
+import org.newsroom.common.problem.Problem;
+import org.newsroom.common.problem.ProblemException;
+import org.newsroom.contracts.CloudEventAttributes;
+import org.newsroom.contracts.EventJson;
+import org.newsroom.contracts.EventTypes;
+import org.newsroom.contracts.Ids;
+import org.newsroom.contracts.Topics;
+import org.newsroom.contracts.article.ArticleSubmitted;
+import org.newsroom.contracts.article.Submission;
+import org.newsroom.contracts.article.SubmissionFormat;
+import org.newsroom.ingest.config.IngestConfig;
+import org.newsroom.ingest.domain.IdempotencyEntry;
+import org.newsroom.ingest.domain.ParsedSubmission;
+import org.newsroom.ingest.domain.SubmissionCommand;
+import org.newsroom.ingest.domain.SubmissionReceipt;
+import org.newsroom.ingest.mapping.JsonSubmissionReader;
+import org.newsroom.ingest.mapping.MarkdownSubmissionReader;
+import org.newsroom.ingest.mapping.NinjsSubmissionReader;
+import org.newsroom.ingest.messaging.BrokerUnavailableException;
+import org.newsroom.ingest.messaging.IdempotencyStore;
+import org.newsroom.ingest.messaging.SubmissionPublisher;
+import org.newsroom.ingest.messaging.TraceContext;
+
+/**
+ * Turns a submission into an acknowledged {@code news.article.submitted} record: reads the body in its format,
+ * validates it against the Submission contract, applies the Idempotency-Key rules, checks a revision with
+ * article-service, publishes, and only then answers. Every outcome is counted.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    /** CloudEvents {@code source} of every record this service writes. */
+    public static final String EVENT_SOURCE = "/ingest-service";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private static final Logger LOG = Logger.getLogger(SubmissionService.class);
+    private static final int LOCK_STRIPES = 256;
+
+    private final JsonSubmissionReader json;
+    private final MarkdownSubmissionReader markdown;
+    private final NinjsSubmissionReader ninjs;
+    private final Validator validator;
+    private final SubmissionPublisher publisher;
+    private final IdempotencyStore idempotency;
+    private final RevisionRules revisions;
+    private final RateLimiter rateLimiter;
+    private final SubmissionMetrics metrics;
+    private final IngestConfig config;
+    /** Serialises requests with the same (reporter, key) within this replica; other replicas: see the README. */
+    private final ReentrantLock[] keyLocks = new ReentrantLock[LOCK_STRIPES];
+
+    @Inject
+    public SubmissionService(JsonSubmissionReader json, MarkdownSubmissionReader markdown, NinjsSubmissionReader ninjs,
+            Validator validator, SubmissionPublisher publisher, IdempotencyStore idempotency, RevisionRules revisions,
+            RateLimiter rateLimiter, SubmissionMetrics metrics, IngestConfig config) {
+        this.json = json;
+        this.markdown = markdown;
+        this.ninjs = ninjs;
+        this.validator = validator;
+        this.publisher = publisher;
+        this.idempotency = idempotency;
+        this.revisions = revisions;
+        this.rateLimiter = rateLimiter;
+        this.metrics = metrics;
+        this.config = config;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            keyLocks[i] = new ReentrantLock();
+        }
+    }
+
+    /** Accepts a new story ({@code articleId == null}) or a new revision, and answers once the broker has it. */
+    public SubmissionReceipt submit(SubmissionCommand command) throws IOException {
+        Optional<SubmissionFormat> format = WireFormats.of(command.contentType());
+        String formatTag = format.map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).orElse("unknown");
+        try {
+            SubmissionReceipt receipt = accept(command, format.orElseThrow(WireFormats::unsupported));
+            metrics.count(formatTag, SubmissionMetrics.ACCEPTED);
+            return receipt;
+        } catch (ProblemException e) {
+            metrics.count(formatTag, e.problem().status() == 503 ? SubmissionMetrics.UNAVAILABLE : SubmissionMetrics.REJECTED);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Jackson's and Bean Validation's exceptions become 400/422 problems in service-common's mappers.
+            metrics.count(formatTag, SubmissionMetrics.REJECTED);
+            throw e;
+        }
+    }
+
+    private SubmissionReceipt accept(SubmissionCommand command, SubmissionFormat format) throws IOException {
+        rateLimiter.acquire(command.reporter());
+        String key = IdempotencyKeys.of(command.idempotencyKeys());
+        ParsedSubmission parsed = read(format, command.body());
+        validate(parsed);
+        if (key == null) {
+            return publish(command, parsed, null, null);
+        }
+        if (!idempotency.isLoaded()) {
+            throw ProblemException.unavailable("Idempotency keys are still being loaded; try again shortly",
+                    config.broker().retryAfterSeconds());
+        }
+        String fingerprint = fingerprint(command.articleId(), parsed);
+        ReentrantLock lock = keyLocks[Math.floorMod((command.reporter() + '\u0000' + key).hashCode(), LOCK_STRIPES)];
+        boolean locked;
+        try {
+            locked = lock.tryLock(config.broker().ackWait().plus(config.idempotency().writeWait()).toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            locked = false;
+        }
+        if (!locked) {
+            throw ProblemException.unavailable("A request with the same Idempotency-Key is still in progress",
+                    config.broker().retryAfterSeconds());
+        }
+        try {
+            Optional<IdempotencyEntry> first = idempotency.find(command.reporter(), key);
+            if (first.isPresent()) {
+                if (!first.get().fingerprint().equals(fingerprint)) {
+                    throw ProblemException.unprocessable(IDEMPOTENCY_KEY,
+                            "this Idempotency-Key was already used with a different request");
+                }
+                LOG.debugf("Idempotency-Key replay for article %s", first.get().id());
+                return first.get().receipt();
+            }
+            SubmissionReceipt receipt = publish(command, parsed, key, fingerprint);
+            idempotency.remember(new IdempotencyEntry(command.reporter(), key, fingerprint, receipt.id(),
+                    receipt.revision(), receipt.receivedAt()));
+            return receipt;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ParsedSubmission read(SubmissionFormat format, byte[] body) throws IOException {
+        return switch (format) {
+            case JSON -> json.read(body);
+            case MARKDOWN -> markdown.read(body);
+            case NINJS -> ninjs.read(body);
+        };
+    }
+
+    private SubmissionReceipt publish(SubmissionCommand command, ParsedSubmission parsed, String key, String fingerprint) {
+        UUID id;
+        int revision;
+        if (command.articleId() == null) {
+            id = key == null ? Ids.newV7() : Ids.nameBased("submission", command.reporter(), key);
+            revision = 1;
+        } else {
+            id = command.articleId();
+            revision = revisions.nextRevision(id, command.reporter(), command.staff(), command.authorization());
+        }
+        UUID eventId = key == null ? Ids.newV7() : Ids.nameBased("submission-event", command.reporter(), key);
+        OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        ArticleSubmitted event = new ArticleSubmitted(parsed.submission(), id, revision, command.reporter(), receivedAt,
+                parsed.format(), parsed.original());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SUBMISSIONS, id.toString(),
+                EventJson.write(event));
+        new CloudEventAttributes(eventId.toString(), EVENT_SOURCE, EventTypes.ARTICLE_SUBMITTED, receivedAt,
+                id.toString()).writeTo(record.headers());
+        record.headers().add(CloudEventAttributes.HEADER_TRACEPARENT,
+                TraceContext.childOf(command.traceparent()).getBytes(StandardCharsets.US_ASCII));
+        try {
+            publisher.publish(record);
+        } catch (BrokerUnavailableException e) {
+            throw ProblemException.unavailable("The story could not be stored right now; nothing was accepted. Try again",
+                    config.broker().retryAfterSeconds());
+        }
+        return new SubmissionReceipt(id, revision, receivedAt);
+    }
+
+    private void validate(ParsedSubmission parsed) {
+        Set<ConstraintViolation<Submission>> violations = validator.validate(parsed.submission());
+        if (violations.isEmpty()) {
+            return;
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<Submission> violation : violations) {
+            String field = fieldPath(violation.getPropertyPath());
+            if (parsed.format() == SubmissionFormat.NINJS) {
+                field = NinjsSubmissionReader.ninjsField(field);
+            }
+            errors.add(new Problem.FieldError(field, violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        throw ProblemException.unprocessable(errors.size() + " field(s) are invalid", errors);
+    }
+
+    /** {@code body[2].text} from a Bean Validation path. */
+    static String fieldPath(Path propertyPath) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : propertyPath) {
+            if (node.getKind() != ElementKind.PROPERTY && node.getKind() != ElementKind.CONTAINER_ELEMENT
+                    && node.getKind() != ElementKind.BEAN) {
+                continue;
+            }
+            if (node.isInIterable() && node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(name);
+            }
+        }
+        return path.isEmpty() ? "$" : path.toString();
+    }
+
+    /** SHA-256 of what identifies the request: target, wire format, canonical Submission and (ninjs) the original. */
+    static String fingerprint(UUID articleId, ParsedSubmission parsed) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((articleId == null ? "POST" : "PUT " + articleId).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            sha.update(parsed.format().name().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            sha.update(EventJson.write(parsed.submission()));
+            sha.update((byte) '\n');
+            if (parsed.original() != null) {
+                sha.update(EventJson.write(parsed.original()));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.newsroom.notify.config;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** General notify-service settings: its public address (for links in mails) and secret storage. */
+@ConfigMapping(prefix = "newsroom.notify")
+public interface NotifyConfig {
+
+    /** Public base URL of notify-service itself, used in confirmation and unsubscribe links. */
+    @WithDefault("http://127.0.0.1:8083")
+    String publicUrl();
+
+    /**
+     * Base64 of a 256-bit AES key that encrypts webhook signing secrets at rest. Without it secrets are stored
+     * unencrypted (a warning is logged at start).
+     */
+    Optional<String> secretEncryptionKey();
+
+    /** Optional mailbox for {@code List-Unsubscribe: <mailto:...>} in addition to the one-click URL. */
+    Optional<String> unsubscribeMailto();
+
+    /** Masthead used in mails when an event carries none. */
+    @WithDefault("徐汇报")
+    String defaultMasthead();
+}

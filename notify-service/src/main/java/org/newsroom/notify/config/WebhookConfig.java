@@ -1,0 +1,35 @@
+package org.newsroom.notify.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of outbound webhook calls: the SSRF allow-list, timeouts and re-verification of pending endpoints. */
+@ConfigMapping(prefix = "newsroom.webhooks")
+public interface WebhookConfig {
+
+    /**
+     * Host names, IP addresses and CIDR ranges (comma-separated) that endpoints may use although they are loopback,
+     * private or otherwise non-public. Empty in production; the local stack and tests allow 127.0.0.1 and localhost.
+     */
+    Optional<List<String>> allowedHosts();
+
+    /** Time allowed to open a TCP (and TLS) connection to a subscriber's endpoint. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Time allowed for the endpoint's answer once connected (also the idle timeout between packets). */
+    @WithDefault("10s")
+    Duration readTimeout();
+
+    /** How often pending webhook subscriptions are verified again (intent verification). */
+    @WithDefault("15m")
+    String reverifyInterval();
+
+    /** How long after subscribing a pending webhook subscription keeps being re-verified automatically. */
+    @WithDefault("24h")
+    Duration reverifyFor();
+}

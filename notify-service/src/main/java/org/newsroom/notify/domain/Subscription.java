@@ -1,0 +1,60 @@
+package org.newsroom.notify.domain;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A subscriber's wish to be alerted of new issues through one channel, optionally limited to some sections. */
+@Entity
+@Table(name = "subscription")
+public class Subscription {
+
+    @Id
+    public UUID id;
+
+    public Channel channel;
+
+    /** Webhook URL or e-mail address. */
+    public String endpoint;
+
+    /** Host of the webhook URL, or the e-mail domain; the key of the per-host concurrency limit. */
+    @Column(name = "endpoint_host")
+    public String endpointHost;
+
+    /** Sections the subscriber wants; empty means every issue. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] sections;
+
+    public SubscriptionStatus status;
+
+    /** The webhook signing secret as stored (encrypted), never logged; null for e-mail. */
+    public String secret;
+
+    @Column(name = "manage_token_hash")
+    public byte[] manageTokenHash;
+
+    @Column(name = "confirm_token_hash")
+    public byte[] confirmTokenHash;
+
+    @Column(name = "unsubscribe_token")
+    public String unsubscribeToken;
+
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "verified_at")
+    public OffsetDateTime verifiedAt;
+}
