@@ -22,9 +22,18 @@ import org.newsroom.stack.StackConfig;
  */
 final class E2eStack {
 
-    /** Settings that make notify-service's retry schedule fit in a test (seconds instead of a day). */
+    /**
+     * Settings that make notify-service's retry schedule fit in a test (seconds instead of a day) and let it deliver
+     * to many endpoints on the one loopback host at once.
+     */
     static final Map<String, String> TEST_ENVIRONMENT = Map.of(
-            "NEWSROOM_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1,localhost,::1");
+            "NEWSROOM_DELIVERIES_PER_HOST_CONCURRENCY", "32",
+            "NEWSROOM_DELIVERIES_LEASE", "20s",
+            "NEWSROOM_DELIVERIES_FIRST_ATTEMPT_TIMEOUT", "10s",
+            "NEWSROOM_DELIVERIES_RETRY_INITIAL_DELAY", "200ms",
+            "NEWSROOM_DELIVERIES_RETRY_MAX_DELAY", "1s",
+            "NEWSROOM_DELIVERIES_RETRY_MAX_ATTEMPTS", "10",
+            "NEWSROOM_DELIVERIES_RETRY_GIVE_UP_AFTER", "120s");
 
     private static LocalStack stack;
 

@@ -144,6 +144,7 @@ public final class LocalStack implements AutoCloseable {
         notify.put("QUARKUS_HTTP_PORT", String.valueOf(config.notifyPort()));
         notify.putAll(datasource(NOTIFY_DATABASE));
         notify.put("NEWSROOM_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1,localhost,::1");
+        notify.put("NEWSROOM_NOTIFY_SECRET_ENCRYPTION_KEY", secretEncryptionKey());
         if (config.smtpHost() != null) {
             notify.put("QUARKUS_MAILER_HOST", config.smtpHost());
             notify.put("QUARKUS_MAILER_PORT", config.smtpPort());
@@ -152,6 +153,27 @@ public final class LocalStack implements AutoCloseable {
         }
         list.add(service(NOTIFY, "notify-service", config.notifyPort(), notify));
         return list;
+    }
+
+    /** The AES-256 key encrypting webhook secrets at rest: generated on first start, kept in the state directory. */
+    private String secretEncryptionKey() {
+        Path file = config.home().resolve("notify/secret-encryption.key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+                try {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system
+                }
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Map<String, String> datasource(String database) {
