@@ -57,6 +57,7 @@ class ObservabilityTest {
     void theOpenApiDocumentDescribesBothEndpointsWithTheThreeContentTypes() {
         JsonNode api = Ingest.tree(given().queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200).extract().asByteArray());
+        assertThat(api.path("components").path("schemas").has("Submission")).isTrue();
         for (String path : new String[] {"/api/v1/submissions", "/api/v1/submissions/{id}"}) {
             JsonNode operation = api.path("paths").path(path).path(path.endsWith("}") ? "put" : "post");
             JsonNode content = operation.path("requestBody").path("content");
@@ -65,6 +66,7 @@ class ObservabilityTest {
             assertThat(content.has("application/ninjs+json")).as(path).isTrue();
             assertThat(content.has("*/*")).as(path).isFalse();
             assertThat(operation.path("responses").has("202")).as(path).isTrue();
+            assertThat(operation.path("parameters").toString()).as(path).contains("Idempotency-Key");
         }
     }
 
