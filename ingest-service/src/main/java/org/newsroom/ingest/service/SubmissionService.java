@@ -177,7 +177,10 @@ public class SubmissionService {
             id = command.articleId();
             revision = revisions.nextRevision(id, command.reporter(), command.staff(), command.authorization());
         }
-        UUID eventId = key == null ? Ids.newV7() : Ids.nameBased("submission-event", command.reporter(), key);
+        // Derived from the request's fingerprint too: a retry of the same request is deduplicated by the consumer,
+        // while a key reused after its retention with another body is a new event, never silently dropped.
+        UUID eventId = key == null ? Ids.newV7()
+                : Ids.nameBased("submission-event", command.reporter(), key, fingerprint, id.toString());
         OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         ArticleSubmitted event = new ArticleSubmitted(parsed.submission(), id, revision, command.reporter(), receivedAt,
                 parsed.format(), parsed.original());
