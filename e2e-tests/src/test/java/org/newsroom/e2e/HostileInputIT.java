@@ -266,12 +266,13 @@ class HostileInputIT {
                         "not-a-uuid", "-1", "99999999999999999999", "%E8%A6%81%E9%97%BB", "a%20b", "%25", "null"));
     }
 
+    /** Query strings; their URLs stay within the servers' 16 KiB request-line limit (longer lines get a bare 414). */
     @Provide
     Arbitrary<String> queries() {
         Arbitrary<String> key = Arbitraries.of("limit", "cursor", "status", "section", "byline", "issue", "from", "to",
                 "q", "limit", "unknown");
         Arbitrary<String> value = Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(200).map(HostileInputIT::encode),
+                Arbitraries.strings().all().ofMaxLength(50).map(HostileInputIT::encode),
                 Arbitraries.of("0", "-1", "101", "1e9", "abc", "2024-13-45", "2024-12-20T25:00:00Z", "published",
                         "PUBLISHED", "eyJ9", "%00", "NaN", "9223372036854775808", ""));
         return Combinators.combine(key, value).as((k, v) -> k + "=" + v).list().ofMaxSize(6)

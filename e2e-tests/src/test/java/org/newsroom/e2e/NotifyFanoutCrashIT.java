@@ -85,7 +85,7 @@ class NotifyFanoutCrashIT {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         AtomicInteger active = new AtomicInteger();
         try {
-            List<Future<?>> calls = IntStream.range(0, SUBSCRIPTIONS).mapToObj(n -> pool.submit(() -> {
+            List<Future<Object>> calls = IntStream.range(0, SUBSCRIPTIONS).mapToObj(n -> pool.<Object>submit(() -> {
                 Response response = given().baseUri(notifyUrl).contentType(ContentType.JSON)
                         .body(Map.of("channel", "webhook", "endpoint", receiver.url("/hook/" + run + "/" + n),
                                 "sections", List.of()))
@@ -95,8 +95,8 @@ class NotifyFanoutCrashIT {
                     active.incrementAndGet();
                 }
                 return null;
-            })).map(f -> (Future<?>) f).toList();
-            for (Future<?> call : calls) {
+            })).toList();
+            for (Future<Object> call : calls) {
                 call.get();
             }
         } finally {

@@ -242,7 +242,7 @@ public class SubscriptionService {
 
     /** Follows a double opt-in link: the e-mail subscription becomes active. */
     public Subscription confirm(String token) {
-        if (token == null || token.length() > 200) {
+        if (!Tokens.wellFormed(token, 200)) {
             throw ProblemException.notFound("Unknown or expired confirmation link");
         }
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -260,7 +260,7 @@ public class SubscriptionService {
 
     /** The subscription an unsubscribe token belongs to, or 404. */
     public Subscription byUnsubscribeToken(String token) {
-        if (token == null || token.length() > 64) {
+        if (!Tokens.wellFormed(token, 64)) {
             throw ProblemException.notFound("Unknown unsubscribe link");
         }
         return QuarkusTransaction.requiringNew().call(() -> subscriptions.findByUnsubscribeToken(token))

@@ -37,6 +37,11 @@ public final class Tokens {
         }
     }
 
+    /** Whether a presented token can be one of ours: a short prefix and base64url characters, nothing else. */
+    public static boolean wellFormed(String token, int maxLength) {
+        return token != null && !token.isEmpty() && token.length() <= maxLength && token.matches("[A-Za-z0-9_-]+");
+    }
+
     /** Constant-time comparison of a presented token with a stored hash. */
     public static boolean matches(String token, byte[] storedHash) {
         return token != null && storedHash != null && MessageDigest.isEqual(hash(token), storedHash);

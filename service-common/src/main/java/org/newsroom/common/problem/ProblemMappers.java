@@ -144,6 +144,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10000)
     public Response unexpected(Throwable e) {
+        java.sql.SQLException sql = cause(e, java.sql.SQLException.class);
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            // SQLSTATE class 22 "data exception": a value the client sent cannot be stored or compared as given
+            // (a NUL character in text, a number out of range); the request is at fault, not the server.
+            return malformed("The request contains a value that cannot be processed (e.g. a NUL character)");
+        }
         if (e.getCause() instanceof CharConversionException) {
             return malformed("The body is not valid UTF-8");
         }
@@ -154,6 +160,15 @@ public class ProblemMappers {
                     .build();
         }
         return internal(e);
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static Response internal(Throwable e) {
