@@ -67,6 +67,9 @@ class ConsumerResilienceTest {
                         .isLessThanOrEqualTo(record.offset());
             }
             given().get("/q/health/ready").then().statusCode(503);
+            // requests that need the database answer 503 with Retry-After, not 500
+            given().auth().oauth2(Staff.editor()).get("/api/v1/articles/{id}", ids.get(0)).then().statusCode(503)
+                    .header("Retry-After", "5").contentType("application/problem+json");
         } finally {
             infrastructure.postgres().start();
         }

@@ -210,7 +210,7 @@ class IssuePublishingTest {
         UUID article = approved(Articles.story("定时出版", "要闻", Distribution.PUBLIC), Staff.newReporter());
         UUID issueId = Issues.create(Issues.issue("测试报", Issues.newNumber(),
                 List.of(Issues.page(1, "要闻", article)), List.of()));
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(3).toString();
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(8).toString();
         given().auth().oauth2(Staff.editor()).contentType("application/json").body(Map.of("publishAt", at))
                 .post("/api/v1/issues/{id}/publish", issueId).then().statusCode(202)
                 .body("status", equalTo("scheduled")).body("publishAt", startsWith(

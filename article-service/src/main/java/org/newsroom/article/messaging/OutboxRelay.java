@@ -31,6 +31,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.Startup;
 
 /**
  * Sends the outbox to {@code newsroom.issues}: right after a transaction that wrote a row commits, and every second
@@ -40,6 +41,7 @@ import io.quarkus.scheduler.Scheduled;
  * producer), waits for the acknowledgement, then marks it sent. A crash between send and mark leaves the row unsent:
  * it is sent again after the restart with the same {@code ce_id}, and consumers deduplicate.
  */
+@Startup
 @ApplicationScoped
 public class OutboxRelay {
 

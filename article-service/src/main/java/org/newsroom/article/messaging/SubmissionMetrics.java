@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /** Business metrics of the submissions consumer ({@code newsroom_article_submissions_*} on /q/metrics). */
+@Startup
 @ApplicationScoped
 public class SubmissionMetrics {
 

@@ -33,12 +33,14 @@ import org.newsroom.contracts.issue.IssuePublished;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * The checks before publication and publication itself. Publishing marks the issue and every article in it
  * published (with its issue placement) and writes the {@code news.issue.published} outbox row, all in the caller's
  * transaction: either everything happens or nothing does.
  */
+@Startup
 @ApplicationScoped
 public class IssuePublisher {
 

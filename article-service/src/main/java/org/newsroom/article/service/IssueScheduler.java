@@ -33,8 +33,9 @@ public class IssueScheduler {
             return;
         }
         try {
-            for (int i = 0; i < MAX_PER_RUN && issues.publishNextDue(); i++) {
-                // one issue per transaction
+            int handled = 0;
+            while (handled < MAX_PER_RUN && issues.publishNextDue()) { // one issue per transaction
+                handled++;
             }
             lastFailure = null;
         } catch (RuntimeException e) {

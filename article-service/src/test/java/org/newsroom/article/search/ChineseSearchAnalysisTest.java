@@ -45,6 +45,8 @@ class ChineseSearchAnalysisTest {
         assertThat(query.wordsQuery()).isEqualTo("('姚' <-> '期' <-> '智')");
         assertThat(query.gramsQuery()).isEqualTo("('姚期' <-> '期智')");
         assertThat(query.marks()).containsExactly("姚期智");
+        assertThat(query.wordsMatch()).isEqualTo("'姚' & '期' & '智'");
+        assertThat(query.gramsMatch()).isEqualTo("'姚期' & '期智'");
     }
 
     @Test

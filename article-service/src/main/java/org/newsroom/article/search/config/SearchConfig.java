@@ -15,8 +15,12 @@ public interface SearchConfig {
     @WithDefault("120")
     int snippetLength();
 
-    /** How deep paging may go: hits beyond this rank are not served (narrow the query instead). */
-    @WithDefault("1000")
+    /**
+     * Candidates ranked per query: the newest this many matching articles are ranked by relevance; older matches of
+     * very common words are not reachable (narrow the query instead). Also how deep paging may go. Bounds the work of
+     * a search whatever the corpus size.
+     */
+    @WithDefault("500")
     int maxResults();
 
     /** Characters of an article (headline, body, captions, credits together) that are indexed; the rest is not searchable. */

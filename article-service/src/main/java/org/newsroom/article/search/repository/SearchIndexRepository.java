@@ -17,20 +17,36 @@ import org.newsroom.article.service.ArticleReadModel;
 import org.newsroom.article.service.Viewer;
 
 /**
- * The {@code article_search} table: upserts of index rows and the ranked query, joined with {@code article} so that
- * the article's current status, distribution and embargo decide visibility (the rules of {@link ArticleReadModel}).
- * Native SQL, because tsvector/tsquery, GIN operators and ts_rank_cd have no JPQL form.
+ * The {@code article_search} table: upserts of index rows and the ranked, visibility-checked query. Native SQL,
+ * because tsvector/tsquery, GIN operators and ts_rank_cd have no JPQL form.
  */
 @ApplicationScoped
 public class SearchIndexRepository {
 
+    /** The article's facts that decide who may find it (copied into the index row). */
+    public record Visibility(String status, String distribution, Instant embargoedUntil, String submittedBy,
+            String section, Instant sortKey) {
+    }
+
     /** One index row to write. */
-    public record Row(UUID articleId, int revision, String bodyText, String words, String grams) {
+    public record Row(UUID articleId, int revision, Visibility visibility, String bodyText, String words,
+            String grams) {
     }
 
     /** One ranked hit, before its snippet is cut. */
     public record Hit(UUID id, String headline, String bodyText, double score, OffsetDateTime publishedAt) {
     }
+
+    /** The query's four tsquery texts (see {@code SearchQuery}); an empty one is left out. */
+    public record Terms(String wordsMatch, String gramsMatch, String wordsQuery, String gramsQuery) {
+    }
+
+    /**
+     * {@link ArticleReadModel#READER_VISIBLE_SQL} on the index row's copies (alias {@code s}); a test keeps the two in
+     * step. Used to choose candidates; the hits are then checked with the original on {@code article a}.
+     */
+    public static final String READER_VISIBLE_COPY_SQL = "(s.status in ('published', 'corrected') and s.distribution = 'public'"
+            + " and (s.embargoed_until is null or s.embargoed_until <= :now))";
 
     @Inject
     EntityManager em;
@@ -40,82 +56,122 @@ public class SearchIndexRepository {
         // the article row must be in the database before the foreign key is checked
         em.flush();
         NativeQuery<?> query = em.createNativeQuery("""
-                INSERT INTO article_search (article_id, revision, body_text, words, grams, indexed_at)
-                VALUES (:id, :revision, :bodyText, CAST(:words AS tsvector), CAST(:grams AS tsvector), now())
-                ON CONFLICT (article_id) DO UPDATE SET revision = EXCLUDED.revision, body_text = EXCLUDED.body_text,
-                    words = EXCLUDED.words, grams = EXCLUDED.grams, indexed_at = now()
+                INSERT INTO article_search (article_id, revision, status, distribution, embargoed_until, submitted_by,
+                    section, sort_key, body_text, words, grams, indexed_at)
+                VALUES (:id, :revision, :status, :distribution, :embargoedUntil, :submittedBy, :section, :sortKey,
+                    :bodyText, CAST(:words AS tsvector), CAST(:grams AS tsvector), now())
+                ON CONFLICT (article_id) DO UPDATE SET revision = EXCLUDED.revision, status = EXCLUDED.status,
+                    distribution = EXCLUDED.distribution, embargoed_until = EXCLUDED.embargoed_until,
+                    submitted_by = EXCLUDED.submitted_by, section = EXCLUDED.section, sort_key = EXCLUDED.sort_key,
+                    body_text = EXCLUDED.body_text, words = EXCLUDED.words, grams = EXCLUDED.grams, indexed_at = now()
                 WHERE article_search.revision <= EXCLUDED.revision
                 """).unwrap(NativeQuery.class);
         query.setParameter("id", row.articleId(), UUID.class)
                 .setParameter("revision", row.revision())
                 .setParameter("bodyText", row.bodyText(), String.class)
                 .setParameter("words", row.words(), String.class)
-                .setParameter("grams", row.grams(), String.class)
-                .executeUpdate();
+                .setParameter("grams", row.grams(), String.class);
+        bind(query, row.visibility());
+        query.executeUpdate();
     }
 
-    /** Ids of articles whose index row is missing or older than their current revision (at most {@code limit}). */
+    /** Refreshes the visibility copies of an article's row (status, embargo, ...); false when it has no row yet. */
+    public boolean updateVisibility(UUID articleId, Visibility visibility) {
+        em.flush();
+        NativeQuery<?> query = em.createNativeQuery("""
+                UPDATE article_search SET status = :status, distribution = :distribution,
+                    embargoed_until = :embargoedUntil, submitted_by = :submittedBy, section = :section,
+                    sort_key = :sortKey
+                WHERE article_id = :id
+                """).unwrap(NativeQuery.class);
+        query.setParameter("id", articleId, UUID.class);
+        bind(query, visibility);
+        return query.executeUpdate() > 0;
+    }
+
+    private static void bind(NativeQuery<?> query, Visibility v) {
+        query.setParameter("status", v.status(), String.class)
+                .setParameter("distribution", v.distribution(), String.class)
+                .setParameter("embargoedUntil", v.embargoedUntil(), Instant.class)
+                .setParameter("submittedBy", v.submittedBy(), String.class)
+                .setParameter("section", v.section(), String.class)
+                .setParameter("sortKey", v.sortKey(), Instant.class);
+    }
+
+    /**
+     * Ids of articles whose index row is missing, older than their revision, or whose visibility copies differ from
+     * the article (at most {@code limit}).
+     */
     @SuppressWarnings("unchecked")
     public List<UUID> stale(int limit) {
         return em.createNativeQuery("""
                 SELECT a.id FROM article a LEFT JOIN article_search s ON s.article_id = a.id
-                WHERE s.article_id IS NULL OR s.revision <> a.revision
+                WHERE s.article_id IS NULL OR s.revision <> a.revision OR s.status <> a.status
+                   OR s.distribution <> a.distribution OR s.embargoed_until IS DISTINCT FROM a.embargoed_until
+                   OR s.section IS DISTINCT FROM a.section OR s.sort_key <> a.listed_at
                 ORDER BY a.updated_at LIMIT :limit
                 """).setParameter("limit", limit).getResultList();
     }
 
     /**
-     * Ranked hits: rows matching either tsquery (each through its GIN index), visible to the viewer now, best first.
-     *
-     * @param wordsQuery tsquery text for {@code words}, may be empty
-     * @param gramsQuery tsquery text for {@code grams}, may be empty
+     * Ranked hits. Two steps keep the work bounded however common the words are: (1) the newest
+     * {@code candidates} rows matching either exact-match query through its GIN index and visible per the copies;
+     * (2) of those, the ones the precise (phrase) queries match and the article itself shows to this viewer now,
+     * ranked with ts_rank_cd.
      */
     @SuppressWarnings("unchecked")
-    public List<Hit> search(String wordsQuery, String gramsQuery, String section, Viewer viewer, Instant now,
-            int offset, int limit) {
-        boolean words = !wordsQuery.isEmpty();
-        boolean grams = !gramsQuery.isEmpty();
+    public List<Hit> search(Terms terms, String section, Viewer viewer, Instant now, int candidates, int offset,
+            int limit) {
+        boolean words = !terms.wordsMatch().isEmpty();
+        boolean grams = !terms.gramsMatch().isEmpty();
+        String match = words && grams ? "(s.words @@ CAST(:wm AS tsquery) OR s.grams @@ CAST(:gm AS tsquery))"
+                : words ? "s.words @@ CAST(:wm AS tsquery)" : "s.grams @@ CAST(:gm AS tsquery)";
+        String precise = words && grams ? "(s.words @@ CAST(:wq AS tsquery) OR s.grams @@ CAST(:gq AS tsquery))"
+                : words ? "s.words @@ CAST(:wq AS tsquery)" : "s.grams @@ CAST(:gq AS tsquery)";
         String wordsRank = words ? "ts_rank_cd(s.words, CAST(:wq AS tsquery), 1 | 32)" : "0";
         String gramsRank = grams ? "ts_rank_cd(s.grams, CAST(:gq AS tsquery), 1 | 32)" : "0";
-        String match = words && grams ? "(s.words @@ CAST(:wq AS tsquery) OR s.grams @@ CAST(:gq AS tsquery))"
-                : words ? "s.words @@ CAST(:wq AS tsquery)" : "s.grams @@ CAST(:gq AS tsquery)";
-        StringBuilder sql = new StringBuilder()
-                .append("SELECT a.id, a.headline, s.body_text, ")
-                .append(wordsRank).append(" + 0.5 * ").append(gramsRank).append(" AS score, a.published_at ")
-                .append("FROM article_search s JOIN article a ON a.id = s.article_id WHERE ").append(match);
-        boolean needsNow = false;
-        boolean needsMe = false;
+        String copyVisible;
+        String visible;
         if (viewer.editor()) {
-            // editors and admins find every article
+            copyVisible = "true";
+            visible = "true";
         } else if (viewer.reporter()) {
-            sql.append(" AND (a.submitted_by = :me OR ").append(ArticleReadModel.READER_VISIBLE_SQL).append(')');
-            needsNow = true;
-            needsMe = true;
+            copyVisible = "(s.submitted_by = :me or " + READER_VISIBLE_COPY_SQL + ")";
+            visible = "(a.submitted_by = :me or " + ArticleReadModel.READER_VISIBLE_SQL + ")";
         } else {
-            sql.append(" AND ").append(ArticleReadModel.READER_VISIBLE_SQL);
-            needsNow = true;
+            copyVisible = READER_VISIBLE_COPY_SQL;
+            visible = ArticleReadModel.READER_VISIBLE_SQL;
         }
-        if (section != null) {
-            sql.append(" AND a.section = :section");
-        }
-        sql.append(" ORDER BY score DESC, a.published_at DESC NULLS LAST, a.id LIMIT :limit OFFSET :offset");
-        Query query = em.createNativeQuery(sql.toString());
+        String sectionFilter = section == null ? "" : " AND s.section = :section";
+        String sql = "WITH candidates AS MATERIALIZED (SELECT s.article_id FROM article_search s WHERE " + match
+                + " AND " + copyVisible + sectionFilter
+                + " ORDER BY s.sort_key DESC, s.article_id DESC LIMIT :candidates) "
+                + "SELECT a.id, a.headline, s.body_text, " + wordsRank + " + 0.5 * " + gramsRank + " AS score, "
+                + "a.published_at FROM candidates c JOIN article_search s ON s.article_id = c.article_id "
+                + "JOIN article a ON a.id = c.article_id WHERE " + precise + " AND " + visible
+                + (section == null ? "" : " AND a.section = :section")
+                + " ORDER BY score DESC, a.published_at DESC NULLS LAST, a.id LIMIT :limit OFFSET :offset";
+        // The planner does not price reading the out-of-line vectors: without these it may scan the whole table
+        // (seconds) instead of using the GIN or sort_key indexes (milliseconds). Both settings end with the transaction.
+        em.createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
+        em.createNativeQuery("SET LOCAL max_parallel_workers_per_gather = 0").executeUpdate();
+        Query query = em.createNativeQuery(sql);
         if (words) {
-            query.setParameter("wq", wordsQuery);
+            query.setParameter("wm", terms.wordsMatch()).setParameter("wq", terms.wordsQuery());
         }
         if (grams) {
-            query.setParameter("gq", gramsQuery);
+            query.setParameter("gm", terms.gramsMatch()).setParameter("gq", terms.gramsQuery());
         }
-        if (needsNow) {
+        if (!viewer.editor()) {
             query.setParameter("now", now);
-        }
-        if (needsMe) {
-            query.setParameter("me", viewer.name());
+            if (viewer.reporter()) {
+                query.setParameter("me", viewer.name());
+            }
         }
         if (section != null) {
             query.setParameter("section", section);
         }
-        query.setParameter("limit", limit).setParameter("offset", offset);
+        query.setParameter("candidates", candidates).setParameter("limit", limit).setParameter("offset", offset);
         List<Object[]> rows = query.getResultList();
         List<Hit> hits = new ArrayList<>(rows.size());
         for (Object[] row : rows) {

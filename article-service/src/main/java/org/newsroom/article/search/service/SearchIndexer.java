@@ -22,8 +22,8 @@ import org.newsroom.contracts.article.Submission;
 /**
  * Keeps the search index in step with the articles: observes {@link ArticleChanged}, fired synchronously inside the
  * transaction of every content change (new revision, patch), so that a committed change is searchable at once
- * and a rolled-back one leaves no trace. Status, distribution and embargo are not copied: the query joins
- * {@code article} and applies them as they are at query time.
+ * and a rolled-back one leaves no trace. State changes refresh the row's copies of status, distribution and embargo
+ * (used to choose candidates); hits are always re-checked against {@code article} at query time.
  */
 @ApplicationScoped
 public class SearchIndexer {
@@ -40,31 +40,40 @@ public class SearchIndexer {
     @Inject
     ArticleRepository articles;
 
-    /** Re-indexes on every content change, synchronously, in the transaction that made it. */
+    /**
+     * Follows every change, synchronously, in the transaction that made it: content changes re-tokenise the article,
+     * state changes (approve, publish, retract, ...) refresh the visibility copies.
+     */
     void onArticleChanged(@Observes ArticleChanged change) {
-        if (change.kind() == ArticleChanged.Kind.CREATED || change.kind() == ArticleChanged.Kind.CONTENT) {
-            Article article = articles.findById(change.articleId());
-            if (article != null) {
-                index(article);
-            }
+        if (change.kind() == ArticleChanged.Kind.REVISION_ONLY) {
+            return;
         }
+        Article article = articles.findById(change.articleId());
+        if (article == null) {
+            return;
+        }
+        if (change.kind() == ArticleChanged.Kind.STATE && repository.updateVisibility(article.id, visibility(article))) {
+            return;
+        }
+        index(article);
+    }
+
+    /** The article's visibility facts as the index row keeps them. */
+    public static SearchIndexRepository.Visibility visibility(Article a) {
+        return new SearchIndexRepository.Visibility(a.status.wire(), a.distribution, a.embargoedUntil, a.submittedBy,
+                a.section, a.sortKey());
     }
 
     /** Writes (or rewrites) the index row of an article from its current content. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void index(Article article) {
-        index(article.id, article.revision, mapper.submission(article));
-    }
-
-    /** Writes (or rewrites) the index row of an article whose row in {@code article} exists (flushed). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void index(UUID articleId, int revision, Submission content) {
-        repository.upsert(row(articleId, revision, content, config.maxIndexedChars()));
+        repository.upsert(row(article.id, article.revision, visibility(article), mapper.submission(article),
+                config.maxIndexedChars()));
     }
 
     /** The index row of an article: weighted terms of every searchable field, and the text snippets are cut from. */
-    public static SearchIndexRepository.Row row(UUID articleId, int revision, Submission content,
-            int maxIndexedChars) {
+    public static SearchIndexRepository.Row row(UUID articleId, int revision,
+            SearchIndexRepository.Visibility visibility, Submission content, int maxIndexedChars) {
         SearchDocumentBuilder document = new SearchDocumentBuilder(maxIndexedChars)
                 .add(content.headline(), SearchDocumentBuilder.Weight.A)
                 .add(content.kicker(), SearchDocumentBuilder.Weight.B)
@@ -102,6 +111,7 @@ public class SearchIndexer {
         if (content.source() != null) {
             document.add(content.source().name(), SearchDocumentBuilder.Weight.D);
         }
-        return new SearchIndexRepository.Row(articleId, revision, body.toString(), document.words(), document.grams());
+        return new SearchIndexRepository.Row(articleId, revision, visibility, body.toString(), document.words(),
+                document.grams());
     }
 }

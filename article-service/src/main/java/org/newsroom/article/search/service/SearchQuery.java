@@ -27,11 +27,16 @@ public final class SearchQuery {
 
     private final String wordsQuery;
     private final String gramsQuery;
+    private final String wordsMatch;
+    private final String gramsMatch;
     private final List<String> marks;
 
-    private SearchQuery(String wordsQuery, String gramsQuery, List<String> marks) {
+    private SearchQuery(String wordsQuery, String gramsQuery, String wordsMatch, String gramsMatch,
+            List<String> marks) {
         this.wordsQuery = wordsQuery;
         this.gramsQuery = gramsQuery;
+        this.wordsMatch = wordsMatch;
+        this.gramsMatch = gramsMatch;
         this.marks = marks;
     }
 
@@ -40,14 +45,16 @@ public final class SearchQuery {
         String folded = ChineseAnalysis.fold(q);
         List<String> wordParts = new ArrayList<>();
         List<String> gramParts = new ArrayList<>();
+        List<String> wordTerms = new ArrayList<>();
+        List<String> gramTerms = new ArrayList<>();
         Set<String> marks = new LinkedHashSet<>();
         int terms = 0;
         for (String term : folded.trim().split("[\\s\\p{Z}]+")) {
             if (term.isEmpty() || terms >= MAX_TERMS) {
                 continue;
             }
-            List<String> words = wordsOf(term, marks);
-            List<String> grams = gramsOf(term, marks);
+            List<String> words = wordsOf(term, marks, wordTerms);
+            List<String> grams = gramsOf(term, marks, gramTerms);
             if (words.isEmpty() && grams.isEmpty()) {
                 continue;
             }
@@ -57,10 +64,12 @@ public final class SearchQuery {
         }
         List<String> sortedMarks = new ArrayList<>(marks);
         sortedMarks.sort(Comparator.comparingInt(String::length).reversed());
-        return new SearchQuery(String.join(" & ", wordParts), String.join(" & ", gramParts), List.copyOf(sortedMarks));
+        return new SearchQuery(String.join(" & ", wordParts), String.join(" & ", gramParts),
+                String.join(" & ", new LinkedHashSet<>(wordTerms)), String.join(" & ", new LinkedHashSet<>(gramTerms)),
+                List.copyOf(sortedMarks));
     }
 
-    private static List<String> wordsOf(String term, Set<String> marks) {
+    private static List<String> wordsOf(String term, Set<String> marks, List<String> plain) {
         List<ChineseAnalysis.Token> tokens = new ArrayList<>();
         for (ChineseAnalysis.Token token : ChineseAnalysis.words(term)) {
             if (!FUNCTION_CHARACTERS.contains(token.term())) {
@@ -81,6 +90,7 @@ public final class SearchQuery {
             for (int k = i; k <= j; k++) {
                 phrase.add(quote(tokens.get(k).term()));
             }
+            plain.addAll(phrase);
             parts.add(phrase.size() == 1 ? phrase.get(0) : "(" + String.join(" <-> ", phrase) + ")");
             marks.add(term.substring(first.start(), tokens.get(j).end()));
             i = j + 1;
@@ -88,7 +98,7 @@ public final class SearchQuery {
         return parts;
     }
 
-    private static List<String> gramsOf(String term, Set<String> marks) {
+    private static List<String> gramsOf(String term, Set<String> marks, List<String> plain) {
         List<ChineseAnalysis.Token> tokens = ChineseAnalysis.grams(term);
         List<String> parts = new ArrayList<>();
         int i = 0;
@@ -105,14 +115,17 @@ public final class SearchQuery {
             }
             if (cjk && first.term().codePointCount(0, first.term().length()) == 1) {
                 parts.add(quote(first.term()) + ":*");
+                plain.add(quote(first.term()) + ":*");
             } else if (j > i) {
                 List<String> phrase = new ArrayList<>();
                 for (int k = i; k <= j; k++) {
                     phrase.add(quote(tokens.get(k).term()));
                 }
+                plain.addAll(phrase);
                 parts.add("(" + String.join(" <-> ", phrase) + ")");
             } else {
                 parts.add(quote(first.term()));
+                plain.add(quote(first.term()));
             }
             marks.add(term.substring(first.start(), tokens.get(j).end()));
             i = j + 1;
@@ -130,12 +143,25 @@ public final class SearchQuery {
         return wordsQuery.isEmpty() && gramsQuery.isEmpty();
     }
 
-    /** tsquery text for the {@code words} column. */
+    /**
+     * tsquery for choosing candidates through the {@code words} GIN index: every term ANDed, no phrase operators, so
+     * that the index answers exactly (no recheck, no reading of the stored vectors).
+     */
+    public String wordsMatch() {
+        return wordsMatch;
+    }
+
+    /** Like {@link #wordsMatch()} for the {@code grams} column: every bigram and Latin word ANDed. */
+    public String gramsMatch() {
+        return gramsMatch;
+    }
+
+    /** Precise tsquery (with phrases) for the {@code words} column: filters and ranks the candidates. */
     public String wordsQuery() {
         return wordsQuery;
     }
 
-    /** tsquery text for the {@code grams} column. */
+    /** Precise tsquery (with phrases) for the {@code grams} column: filters and ranks the candidates. */
     public String gramsQuery() {
         return gramsQuery;
     }

@@ -55,7 +55,7 @@ public class SearchService {
      * @throws ProblemException 422 for a missing, blank or too long query, a limit outside 1..100 or a bad section;
      *                          400 for a limit that is not a number or a cursor that is not one of this search
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Page search(String q, String section, String limitParam, String cursor, Viewer viewer) {
         String query = checkQuery(q);
         String sectionFilter = checkSection(section);
@@ -78,8 +78,9 @@ public class SearchService {
                 return new Page(List.of(), null);
             }
             int fetch = Math.min(limit, config.maxResults() - offset);
-            List<SearchIndexRepository.Hit> rows = repository.search(parsed.wordsQuery(), parsed.gramsQuery(),
-                    sectionFilter, viewer, clock.instant(), offset, fetch + 1);
+            List<SearchIndexRepository.Hit> rows = repository.search(new SearchIndexRepository.Terms(
+                    parsed.wordsMatch(), parsed.gramsMatch(), parsed.wordsQuery(), parsed.gramsQuery()),
+                    sectionFilter, viewer, clock.instant(), config.maxResults(), offset, fetch + 1);
             boolean more = rows.size() > fetch && offset + fetch < config.maxResults();
             List<Hit> hits = new ArrayList<>();
             for (SearchIndexRepository.Hit row : rows.subList(0, Math.min(fetch, rows.size()))) {
