@@ -4,6 +4,8 @@ package org.newsroom.contracts;
 public final class Topics {
     /** Submitted stories, keyed by article id; produced by ingest-service, consumed by article-service. */
     public static final String SUBMISSIONS = "newsroom.submissions";
+    /** Submissions article-service could not apply (not a valid event), with the reason in headers; never retried. */
+    public static final String SUBMISSIONS_DLQ = "newsroom.submissions.dlq";
     /** Published issues, keyed by issue id; produced by article-service's outbox relay, consumed by notify-service. */
     public static final String ISSUES = "newsroom.issues";
     /** Internal to notify-service: one record per delivery, keyed by subscription id, so replicas share the fan-out. */

@@ -36,7 +36,7 @@ class CrdSchemaTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(custom).isEqualTo(8);
+        assertThat(custom).as("Kafka, node pool, 5 topics, 2 PostgreSQL clusters").isEqualTo(9);
     }
 
     @Test

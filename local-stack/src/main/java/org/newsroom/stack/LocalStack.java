@@ -23,6 +23,7 @@ public final class LocalStack implements AutoCloseable {
     /** Topics and their partition counts on a local broker. */
     public static final Map<String, Integer> TOPIC_PARTITIONS = Map.of(
             Topics.SUBMISSIONS, 3,
+            Topics.SUBMISSIONS_DLQ, 1,
             Topics.ISSUES, 3,
             Topics.DELIVERIES, 6,
             Topics.INGEST_IDEMPOTENCY, 3);
