@@ -20,14 +20,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 import org.newsroom.common.problem.Problem;
 import org.newsroom.common.problem.ProblemException;
+import org.newsroom.common.problem.ProblemMappers;
 import org.newsroom.contracts.CloudEventAttributes;
 import org.newsroom.contracts.EventJson;
 import org.newsroom.contracts.EventTypes;
@@ -206,7 +205,7 @@ public class SubmissionService {
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<Submission> violation : violations) {
-            String field = fieldPath(violation.getPropertyPath());
+            String field = ProblemMappers.fieldPath(violation.getPropertyPath());
             if (parsed.format() == SubmissionFormat.NINJS) {
                 field = NinjsSubmissionReader.ninjsField(field);
             }
@@ -214,28 +213,6 @@ public class SubmissionService {
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
         throw ProblemException.unprocessable(errors.size() + " field(s) are invalid", errors);
-    }
-
-    /** {@code body[2].text} from a Bean Validation path. */
-    static String fieldPath(Path propertyPath) {
-        StringBuilder path = new StringBuilder();
-        for (Path.Node node : propertyPath) {
-            if (node.getKind() != ElementKind.PROPERTY && node.getKind() != ElementKind.CONTAINER_ELEMENT
-                    && node.getKind() != ElementKind.BEAN) {
-                continue;
-            }
-            if (node.isInIterable() && node.getIndex() != null) {
-                path.append('[').append(node.getIndex()).append(']');
-            }
-            String name = node.getName();
-            if (name != null && !name.startsWith("<")) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(name);
-            }
-        }
-        return path.isEmpty() ? "$" : path.toString();
     }
 
     /** SHA-256 of what identifies the request: target, wire format, canonical Submission and (ninjs) the original. */

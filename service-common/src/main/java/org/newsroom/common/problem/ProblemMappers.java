@@ -265,7 +265,7 @@ public class ProblemMappers {
     }
 
     /** {@code body[2].text} from a Bean Validation path, without the method and parameter nodes. */
-    static String fieldPath(Path propertyPath) {
+    public static String fieldPath(Path propertyPath) {
         StringBuilder path = new StringBuilder();
         for (Path.Node node : propertyPath) {
             ElementKind kind = node.getKind();
