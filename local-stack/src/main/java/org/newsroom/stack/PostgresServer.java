@@ -45,7 +45,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // zonky's defaults trade durability for speed (fsync off, asynchronous commit); a commit that
+                    // article-service acknowledged by moving its Kafka offset must survive a crash of the server.
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             return this;
