@@ -123,8 +123,8 @@ public final class IngestScenario implements Scenario {
                     + " records (sized to last about the measurement window after a " + CALIBRATION_RECORDS + "-record calibration run): " + Fmt.perSecond(raw.recordsPerSecond()) + ", "
                     + raw.megabytesPerSecond() + " MB/s, avg latency " + raw.avgLatencyMs() + " ms. It runs after the "
                     + "services have drained, with them idle. The local broker fsyncs every append (`log.flush.interval.messages=1` "
-                    + "in `KafkaBroker`), which bounds both sides on this disk; the same producer on a topic with "
-                    + "`flush.messages` off reached " + Fmt.perSecond(noFsync.recordsPerSecond()) + ".");
+                    + "in `KafkaBroker`); the same producer on a topic with `flush.messages` off (what fsync costs on this "
+                    + "disk at that moment) reached "+ Fmt.perSecond(noFsync.recordsPerSecond()) + ".");
         }
     }
 

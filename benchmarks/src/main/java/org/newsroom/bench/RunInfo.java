@@ -9,7 +9,7 @@ public record RunInfo(OffsetDateTime date, String command, String machine, Map<S
         List<String> settings) {
 
     public RunInfo {
-        versions = Map.copyOf(new java.util.LinkedHashMap<>(versions));
+        versions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(versions));
         settings = List.copyOf(settings);
     }
 }

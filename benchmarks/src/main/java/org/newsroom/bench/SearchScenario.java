@@ -85,6 +85,10 @@ public final class SearchScenario implements Scenario {
                     .append(staff.has("next") ? "+" : "").append(" (reader ").append(reader.path("hits").size()).append(")");
         }
         result.note("Hits on the first page per query, as editor (as reader, who only sees published stories): " + hits + ".");
+        result.note("Share of corpus stories containing each query (every term), from a sample of 2,000: "
+                + selectivity(corpus, 2_000) + ". With only " + corpus.sentences().size() + " distinct seed sentences, "
+                + "every query matches a large part of the corpus: a worst case for ranking, far less selective than a "
+                + "real archive.");
 
         LoadSpec spec = new LoadSpec("GET", urls, Map.of("Authorization", editor, "Accept", "application/json"), null,
                 options.searchConnections(), options.warmup(), options.duration());
@@ -110,6 +114,30 @@ public final class SearchScenario implements Scenario {
                 + "benchmark searches as an **editor** (staff see every status). Readers' search over it finds only the few "
                 + "published stories.");
         result.note("Load: " + load + "; queries: " + String.join(", ", QUERIES) + ".");
+    }
+
+    /** For each query, the share of the first {@code sample} corpus stories that contain all of its terms. */
+    static String selectivity(CorpusGenerator corpus, int sample) {
+        int[] counts = new int[QUERIES.size()];
+        for (int i = 0; i < sample; i++) {
+            Submission story = corpus.story(CORPUS_SEED, i);
+            StringBuilder text = new StringBuilder(story.headline());
+            story.body().forEach(b -> text.append('\n').append(b.text()));
+            String lower = text.toString().toLowerCase(java.util.Locale.ROOT);
+            for (int q = 0; q < QUERIES.size(); q++) {
+                boolean all = true;
+                for (String term : QUERIES.get(q).toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+                    all &= lower.contains(term);
+                }
+                counts[q] += all ? 1 : 0;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int q = 0; q < QUERIES.size(); q++) {
+            out.append(q == 0 ? "" : ", ").append(QUERIES.get(q)).append(' ')
+                    .append(Math.round(100.0 * counts[q] / sample)).append('%');
+        }
+        return out.toString();
     }
 
     /** Produces {@code n} corpus stories; returns how many the broker acknowledged. */

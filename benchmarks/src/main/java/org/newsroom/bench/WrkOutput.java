@@ -55,7 +55,7 @@ public final class WrkOutput {
         // wrk does not tell statuses apart: key 200 holds the 2xx/3xx answers, key 0 the others.
         Map<Integer, Long> statuses = bad == 0 ? Map.of(200, count) : Map.of(200, count - bad, 0, bad);
         return new LoadResult(generator, count, seconds,
-                new LatencySummary(count, p50, Double.NaN, p99, maxMs, meanMs), statuses, errors);
+                new LatencySummary(count, p50, Double.NaN, p99, maxMs, meanMs, Double.NaN), statuses, errors);
     }
 
     static double toMillis(String number, String unit) {
