@@ -52,10 +52,14 @@ public final class DemoMain {
 
         List<JsonNode> alerts = new CopyOnWriteArrayList<>();
         HttpServer receiver = webhookReceiver(alerts);
+        String subscriptionId = null;
+        String manageToken = null;
         try {
             String endpoint = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/newsroom-alerts";
             JsonNode subscription = call("POST", notify + "/api/v1/subscriptions", null,
                     JSON.createObjectNode().put("channel", "webhook").put("endpoint", endpoint), 202);
+            subscriptionId = subscription.path("id").asText();
+            manageToken = subscription.path("manageToken").asText();
             OUT.println("1. subscribed a local webhook " + endpoint + " (status " + subscription.path("status").asText() + ")");
 
             List<Path> seeds;
@@ -139,6 +143,10 @@ public final class DemoMain {
                 System.exit(1);
             }
         } finally {
+            if (subscriptionId != null) {
+                // The receiver goes away with the demo: so does its subscription.
+                send("DELETE", notify + "/api/v1/subscriptions/" + subscriptionId, manageToken, null);
+            }
             receiver.stop(0);
         }
     }
