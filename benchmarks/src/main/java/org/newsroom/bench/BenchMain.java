@@ -67,7 +67,15 @@ public final class BenchMain {
             }
         }
         // The services run from a copy of their packaged apps, so that a rebuild during the run cannot disturb them.
-        Path apps = snapshotServices(projectDir, home.resolve("apps"));
+        Path apps;
+        try {
+            apps = snapshotServices(projectDir, home.resolve("apps"));
+        } catch (IOException | RuntimeException e) {
+            deleteTree(home);
+            System.err.println("newsroom bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         StackConfig config = StackConfig.fromEnvironment(apps, env)
                 .withPortsAndHome(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
         Path logFile = projectDir.resolve("benchmarks/target/bench-stack.log");
@@ -80,6 +88,7 @@ public final class BenchMain {
         }
         // Fan-out spreads its subscribers over loopback addresses 127.0.0.x (see FanoutScenario).
         serviceEnv.put("NEWSROOM_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.0/8,localhost,::1");
+        serviceEnv.putAll(options.serviceEnvironment());
         OUT.println("bench: starting a private stack in " + home + " (log: " + projectDir.relativize(logFile) + ")");
         LocalStack stack = new LocalStack(config, line -> {
             synchronized (log) {
@@ -206,7 +215,9 @@ public final class BenchMain {
         return List.of("stack: services `-Xmx" + config.serviceHeap() + " -XX:+UseSerialGC` with `"
                         + String.join(" ", options.serviceJvmOptions()) + "` (overrides the local stack's C1-only start-up setting), "
                         + "Kafka `-Xmx" + config.kafkaHeap() + "`, embedded PostgreSQL with `fsync=on`; everything on this one machine",
-                "windows: " + options.warmup().toSeconds() + " s warm-up, " + options.duration().toSeconds() + " s measured");
+                "windows: " + options.warmup().toSeconds() + " s warm-up, " + options.duration().toSeconds() + " s measured"
+                        + (options.serviceEnvironment().isEmpty() ? ""
+                        : "; services' environment changed for this run: `" + options.serviceEnvironment() + "`"));
     }
 
     /** Copies each service's {@code target/quarkus-app} into {@code into/<module>/target/quarkus-app}. */

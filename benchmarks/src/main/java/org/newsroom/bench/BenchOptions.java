@@ -18,7 +18,8 @@ public record BenchOptions(
         int webhookHosts,
         String loadGenerator,
         List<String> serviceJvmOptions,
-        List<String> profile) {
+        List<String> profile,
+        java.util.Map<String, String> serviceEnvironment) {
 
     public static BenchOptions fromEnvironment(Map<String, String> env) {
         return new BenchOptions(
@@ -34,7 +35,8 @@ public record BenchOptions(
                 env.getOrDefault("NEWSROOM_BENCH_LOADGEN", "auto").trim(),
                 words(env.getOrDefault("NEWSROOM_BENCH_SERVICE_JVM_OPTIONS", "-XX:TieredStopAtLevel=4")),
                 Arrays.stream(env.getOrDefault("NEWSROOM_BENCH_PROFILE", "").split(","))
-                        .map(String::trim).filter(s -> !s.isEmpty()).toList());
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                assignments(env.getOrDefault("NEWSROOM_BENCH_SERVICE_ENV", "")));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min) {
@@ -51,6 +53,19 @@ public record BenchOptions(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number ≥ " + min + ", got '" + value + "'");
         }
+    }
+
+    /** {@code KEY=VALUE KEY2=VALUE2} (space-separated) as a map, for experiments with service settings. */
+    static java.util.Map<String, String> assignments(String value) {
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (String word : words(value)) {
+            int eq = word.indexOf('=');
+            if (eq < 1 || !word.substring(0, eq).matches("[A-Z_][A-Z0-9_]*")) {
+                throw new IllegalArgumentException("NEWSROOM_BENCH_SERVICE_ENV takes KEY=VALUE pairs, got '" + word + "'");
+            }
+            map.put(word.substring(0, eq), word.substring(eq + 1));
+        }
+        return map;
     }
 
     private static List<String> words(String value) {

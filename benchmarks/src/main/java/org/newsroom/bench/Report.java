@@ -221,6 +221,7 @@ public final class Report {
             | `NEWSROOM_BENCH_WEBHOOK_HOSTS` | 64 | loopback addresses (127.0.0.1…) the fan-out subscribers are spread over |
             | `NEWSROOM_BENCH_LOADGEN` | auto | `wrk` or `java`: force a load generator for read |
             | `NEWSROOM_BENCH_SERVICE_JVM_OPTIONS` | `-XX:TieredStopAtLevel=4` | extra JVM options of the services (the local stack runs them C1-only for fast start; benchmarks re-enable C2) |
+            | `NEWSROOM_BENCH_SERVICE_ENV` | — | `KEY=VALUE …` added to every service's environment, to try a setting (named in the report) |
             | `NEWSROOM_BENCH_PROFILE` | — | comma-separated services (`ingest,article,notify`) to record with JFR into `benchmarks/target/jfr/` |
             | `NEWSROOM_SERVICE_HEAP` / `NEWSROOM_KAFKA_HEAP` | 256m / 384m | as for `./newsroom up` |
 

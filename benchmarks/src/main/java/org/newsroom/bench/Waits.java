@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** A scheduled pause between polls (no Thread.sleep in this project). */
+/** A scheduled pause between polls, so that no thread is put to sleep. */
 public final class Waits {
     private Waits() {
     }

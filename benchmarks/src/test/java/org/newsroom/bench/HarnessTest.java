@@ -45,6 +45,10 @@ class HarnessTest {
         assertThat(defaults.serviceJvmOptions()).containsExactly("-XX:TieredStopAtLevel=4");
         assertThat(BenchOptions.fromEnvironment(Map.of("NEWSROOM_BENCH_PROFILE", "article, notify")).profile())
                 .containsExactly("article", "notify");
+        assertThat(BenchOptions.fromEnvironment(Map.of("NEWSROOM_BENCH_SERVICE_ENV", "A_B=1  C=x=y")).serviceEnvironment())
+                .containsExactly(Map.entry("A_B", "1"), Map.entry("C", "x=y"));
+        assertThatThrownBy(() -> BenchOptions.fromEnvironment(Map.of("NEWSROOM_BENCH_SERVICE_ENV", "lower=1")))
+                .hasMessageContaining("KEY=VALUE");
         assertThatThrownBy(() -> BenchOptions.fromEnvironment(Map.of("NEWSROOM_BENCH_DURATION", "0")))
                 .hasMessageContaining("NEWSROOM_BENCH_DURATION");
     }
