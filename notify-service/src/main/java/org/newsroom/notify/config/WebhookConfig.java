@@ -32,4 +32,28 @@ public interface WebhookConfig {
     /** How long after subscribing a pending webhook subscription keeps being re-verified automatically. */
     @WithDefault("24h")
     Duration reverifyFor();
+
+    /** Background workers running intent verifications (the POST never waits for the endpoint). */
+    @WithDefault("4")
+    int verifyWorkers();
+
+    /** Verifications waiting for a worker; beyond it a verification is left to the scheduled re-verification. */
+    @WithDefault("200")
+    int verifyQueue();
+
+    /** Intent verifications of one host running at once; more wait for the scheduled re-verification. */
+    @WithDefault("2")
+    int verifyPerHost();
+
+    /** Time allowed for an intent-verification GET as a whole (connect and answer). */
+    @WithDefault("5s")
+    Duration verifyTimeout();
+
+    /** First delay before a failed verification is tried again; it doubles per failure. */
+    @WithDefault("15m")
+    Duration reverifyInitialDelay();
+
+    /** Longest delay between two re-verifications of one pending webhook. */
+    @WithDefault("6h")
+    Duration reverifyMaxDelay();
 }

@@ -57,4 +57,16 @@ public class Subscription {
 
     @Column(name = "verified_at")
     public OffsetDateTime verifiedAt;
+
+    /** When the last confirmation mail of this (e-mail) subscription was sent. */
+    @Column(name = "confirmation_sent_at")
+    public OffsetDateTime confirmationSentAt;
+
+    /** Failed intent verifications of this (webhook) subscription so far. */
+    @Column(name = "verify_attempts")
+    public int verifyAttempts;
+
+    /** When the next scheduled re-verification is due (null: at once). */
+    @Column(name = "next_verify_at")
+    public OffsetDateTime nextVerifyAt;
 }

@@ -21,7 +21,7 @@ public final class ViewMapper {
     }
 
     public static SubscriptionResponse subscription(Subscription s) {
-        return new SubscriptionResponse(s.id, s.channel, s.endpoint, sections(s), s.status);
+        return new SubscriptionResponse(s.id, s.channel, s.endpoint, sections(s), s.status, s.statusReason);
     }
 
     public static SubscriptionCreatedResponse created(SubscriptionService.Created created) {

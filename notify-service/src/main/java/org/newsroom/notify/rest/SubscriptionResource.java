@@ -53,12 +53,21 @@ public class SubscriptionResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    ClientAddress clientAddress;
+
+    @jakarta.ws.rs.core.Context
+    io.vertx.core.http.HttpServerRequest httpRequest;
+
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribe a webhook (intent verification) or an e-mail address (double opt-in)")
+    @Operation(summary = "Subscribe a webhook (intent verification in the background) or an e-mail address (double "
+            + "opt-in); a pending subscription of the same target is returned again, without its secrets; 429 beyond "
+            + "the rate limits")
     public Response create(@NotNull @Valid SubscriptionRequest request) {
-        SubscriptionService.Created created = service.create(request.channel(), request.endpoint(), request.sections());
+        SubscriptionService.Created created = service.create(request.channel(), request.endpoint(), request.sections(),
+                clientAddress.of(httpRequest));
         return Response.accepted(ViewMapper.created(created))
                 .location(URI.create("/api/v1/subscriptions/" + created.subscription().id))
                 .build();

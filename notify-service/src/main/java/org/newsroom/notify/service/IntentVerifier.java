@@ -30,6 +30,11 @@ public class IntentVerifier {
     }
 
     public Verification verify(String endpoint) {
+        return verify(endpoint, -1, -1);
+    }
+
+    /** One verification with its own connect and answer timeouts (milliseconds; negative: the client's defaults). */
+    public Verification verify(String endpoint, long connectMillis, long readMillis) {
         String challenge = Tokens.random("", 24);
         EndpointGuard.Checked target;
         try {
@@ -42,8 +47,10 @@ public class IntentVerifier {
         EndpointGuard.Checked withChallenge = new EndpointGuard.Checked(target.uri(), target.host(), target.port(),
                 target.https(), target.address(), pathAndQuery);
         try {
-            WebhookClient.Answer answer = client.send(withChallenge, HttpMethod.GET,
-                    Map.of("Accept", "text/plain"), null, 1024);
+            WebhookClient.Answer answer = connectMillis < 0
+                    ? client.send(withChallenge, HttpMethod.GET, Map.of("Accept", "text/plain"), null, 1024)
+                    : client.send(withChallenge, HttpMethod.GET, Map.of("Accept", "text/plain"), null, 1024,
+                            connectMillis, readMillis);
             if (!answer.is2xx()) {
                 return new Verification(false, "the endpoint answered " + answer.status() + " to the challenge");
             }

@@ -35,9 +35,9 @@ public class MaintenanceJobs {
             return;
         }
         try {
-            int activated = subscriptions.reverifyPending(webhooks.reverifyFor(), 200);
-            if (activated > 0) {
-                LOG.infof("%d pending webhook subscriptions passed verification", activated);
+            int queued = subscriptions.reverifyPending(webhooks.reverifyFor(), 200, Math.max(1, webhooks.verifyPerHost()));
+            if (queued > 0) {
+                LOG.debugf("%d pending webhook subscriptions queued for re-verification", queued);
             }
         } catch (RuntimeException e) {
             LOG.warnf("re-verification of pending webhooks failed: %s", e.getMessage());

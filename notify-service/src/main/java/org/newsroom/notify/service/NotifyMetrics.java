@@ -61,6 +61,18 @@ public class NotifyMetrics {
                 .tag("result", result).register(registry).increment();
     }
 
+    /** A subscription request refused with 429 ({@code limit}: client or target). */
+    public void rateLimited(String limit) {
+        Counter.builder("newsroom.notify.subscriptions.rate.limited").description("Subscription requests refused with 429")
+                .tag("limit", limit).register(registry).increment();
+    }
+
+    /** An intent verification ended ({@code result}: passed, failed, deferred). */
+    public void verification(String result) {
+        Counter.builder("newsroom.notify.verifications").description("Webhook intent verifications")
+                .tag("result", result).register(registry).increment();
+    }
+
     public void setPending(long value) {
         pending.set(value);
     }

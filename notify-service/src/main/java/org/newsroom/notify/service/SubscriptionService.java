@@ -52,26 +52,34 @@ public class SubscriptionService {
     private final DeliveryAttemptRepository attempts;
     private final AlertRepository alerts;
     private final EndpointGuard guard;
-    private final IntentVerifier verifier;
     private final SecretCipher cipher;
     private final MailComposer composer;
     private final ReactiveMailer mailer;
+    private final SubscriptionLimits limits;
+    private final WebhookVerifications verifications;
+    private final Duration confirmationMailWindow;
 
     public SubscriptionService(SubscriptionRepository subscriptions, DeliveryRepository deliveries,
-            DeliveryAttemptRepository attempts, AlertRepository alerts, EndpointGuard guard, IntentVerifier verifier,
-            SecretCipher cipher, MailComposer composer, ReactiveMailer mailer) {
+            DeliveryAttemptRepository attempts, AlertRepository alerts, EndpointGuard guard,
+            SecretCipher cipher, MailComposer composer, ReactiveMailer mailer, SubscriptionLimits limits,
+            WebhookVerifications verifications, org.newsroom.notify.config.AbuseConfig abuse) {
+        this.limits = limits;
+        this.verifications = verifications;
+        this.confirmationMailWindow = abuse.confirmationMailWindow();
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.alerts = alerts;
         this.guard = guard;
-        this.verifier = verifier;
         this.cipher = cipher;
         this.composer = composer;
         this.mailer = mailer;
     }
 
-    /** A new subscription with the secrets shown only in this answer. */
+    /**
+     * A new subscription with the secrets shown only in this answer; for an already pending subscription of the same
+     * target, that one without its secrets (they were handed to whoever created it).
+     */
     public record Created(Subscription subscription, String secret, String manageToken) {
     }
 
@@ -100,7 +108,14 @@ public class SubscriptionService {
         }
     }
 
-    public Created create(Channel channel, String rawEndpoint, List<String> rawSections) {
+    /**
+     * Creates a subscription; the webhook verification runs in the background and the e-mail confirmation is sent at
+     * most once per address and window. A pending subscription of the same target is returned instead of a new one.
+     *
+     * @param clientAddress the requester's address, the key of the per-client rate limit
+     */
+    public Created create(Channel channel, String rawEndpoint, List<String> rawSections, String clientAddress) {
+        limits.client(clientAddress);
         String[] sections = normaliseSections(rawSections);
         String endpoint;
         String host;
@@ -113,9 +128,15 @@ public class SubscriptionService {
             }
             endpoint = rawEndpoint;
             host = checked.host();
+            limits.target(channel, host);
         } else {
             endpoint = normaliseEmail(rawEndpoint);
             host = endpoint.substring(endpoint.indexOf('@') + 1);
+            limits.target(channel, endpoint);
+        }
+        java.util.Optional<Subscription> pending = pendingFor(channel, endpoint);
+        if (pending.isPresent()) {
+            return new Created(pending.get(), null, null);
         }
         String manageToken = Tokens.random("mt_", 32);
         String secret = channel == Channel.WEBHOOK ? WebhookSigner.newSecret() : null;
@@ -133,44 +154,53 @@ public class SubscriptionService {
         subscription.unsubscribeToken = Tokens.random("", 32);
         subscription.createdAt = now();
         subscription.updatedAt = subscription.createdAt;
-        QuarkusTransaction.requiringNew().run(() -> subscriptions.persist(subscription));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> subscriptions.persist(subscription));
+        } catch (RuntimeException e) {
+            // a concurrent request created the pending subscription of this target first (unique index)
+            return pendingFor(channel, endpoint).map(existing -> new Created(existing, null, null)).orElseThrow(() -> e);
+        }
         if (channel == Channel.WEBHOOK) {
-            verifyWebhook(subscription);
+            verifications.submit(subscription.id, host);
         } else {
             sendConfirmation(subscription, confirmToken);
         }
         return new Created(subscription, secret, manageToken);
     }
 
-    /** Runs intent verification and activates the subscription when it passes. */
-    private void verifyWebhook(Subscription subscription) {
-        IntentVerifier.Verification verification = verifier.verify(subscription.endpoint);
-        QuarkusTransaction.requiringNew().run(() -> {
-            Subscription stored = subscriptions.findById(subscription.id);
-            if (stored.status != SubscriptionStatus.PENDING) {
-                return;
-            }
-            stored.updatedAt = now();
-            if (verification.passed()) {
-                stored.status = SubscriptionStatus.ACTIVE;
-                stored.verifiedAt = stored.updatedAt;
-                stored.statusReason = null;
-            } else {
-                stored.statusReason = "intent verification failed: " + verification.reason();
-            }
-            subscription.status = stored.status;
-            subscription.statusReason = stored.statusReason;
-        });
+    private java.util.Optional<Subscription> pendingFor(Channel channel, String endpoint) {
+        return QuarkusTransaction.requiringNew().call(() -> subscriptions.pendingFor(channel, endpoint));
     }
 
-    private void sendConfirmation(Subscription subscription, String confirmToken) {
+    /** Sends the confirmation mail unless one went to this address within the window; true when sent. */
+    private boolean sendConfirmation(Subscription subscription, String confirmToken) {
+        OffsetDateTime now = now();
+        OffsetDateTime notBefore = now.minus(confirmationMailWindow);
+        boolean claimed = QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime last = subscriptions.lastConfirmationMail(subscription.endpoint);
+            if (last != null && last.isAfter(notBefore)) {
+                return false;
+            }
+            boolean ok = subscriptions.claimConfirmationMail(subscription.id, now, notBefore);
+            if (ok && confirmToken != null) {
+                Subscription stored = subscriptions.findById(subscription.id);
+                stored.confirmTokenHash = Tokens.hash(confirmToken);
+                stored.updatedAt = now;
+            }
+            return ok;
+        });
+        if (!claimed) {
+            return false;
+        }
         try {
             mailer.send(composer.confirmation(subscription.endpoint, confirmToken, subscription.unsubscribeToken,
                     subscription.sections)).await().atMost(Duration.ofSeconds(30));
         } catch (RuntimeException e) {
             LOG.warnf("the confirmation mail of subscription %s could not be sent (%s); it can be sent again with "
-                    + "POST /api/v1/subscriptions/{id}/verify", subscription.id, e.getMessage());
+                    + "POST /api/v1/subscriptions/{id}/verify after the confirmation-mail window", subscription.id,
+                    e.getMessage());
         }
+        return true;
     }
 
     /** The subscription when the manage token is right; otherwise 401 (no token) or 404 (unknown id or wrong token). */
@@ -212,32 +242,31 @@ public class SubscriptionService {
             return subscription;
         }
         if (subscription.channel == Channel.WEBHOOK) {
-            verifyWebhook(subscription);
+            verifications.submit(subscription.id, subscription.endpointHost);
             return find(id);
         }
-        String confirmToken = Tokens.random("", 32);
-        QuarkusTransaction.requiringNew().run(() -> {
-            Subscription stored = subscriptions.findById(id);
-            stored.confirmTokenHash = Tokens.hash(confirmToken);
-            stored.updatedAt = now();
-        });
-        sendConfirmation(subscription, confirmToken);
+        sendConfirmation(subscription, Tokens.random("", 32));
         return find(id);
     }
 
-    /** Re-verifies pending webhook subscriptions younger than {@code maxAge} (scheduled). */
-    public int reverifyPending(Duration maxAge, int limit) {
-        List<UUID> pending = QuarkusTransaction.requiringNew()
-                .call(() -> subscriptions.pendingWebhooksSince(now().minus(maxAge), limit));
-        int activated = 0;
-        for (UUID id : pending) {
-            Subscription subscription = find(id);
-            verifyWebhook(subscription);
-            if (subscription.status == SubscriptionStatus.ACTIVE) {
-                activated++;
+    /**
+     * Queues the re-verification of pending webhook subscriptions younger than {@code maxAge} whose backoff has
+     * elapsed, at most {@code perHost} per host and {@code limit} in all (scheduled); returns how many were queued.
+     */
+    public int reverifyPending(Duration maxAge, int limit, int perHost) {
+        List<Subscription> due = QuarkusTransaction.requiringNew()
+                .call(() -> subscriptions.dueWebhooks(now().minus(maxAge), now(), limit));
+        java.util.Map<String, Integer> perHostCount = new java.util.HashMap<>();
+        int queued = 0;
+        for (Subscription subscription : due) {
+            if (perHostCount.merge(subscription.endpointHost, 1, Integer::sum) > perHost) {
+                continue;
+            }
+            if (verifications.submit(subscription.id, subscription.endpointHost)) {
+                queued++;
             }
         }
-        return activated;
+        return queued;
     }
 
     /** Follows a double opt-in link: the e-mail subscription becomes active. */

@@ -68,6 +68,12 @@ public class WebhookClient {
      */
     public Answer send(EndpointGuard.Checked target, HttpMethod method, Map<String, String> headers, String body,
             int maxAnswerBytes) throws Exception {
+        return send(target, method, headers, body, maxAnswerBytes, connectMillis, readMillis);
+    }
+
+    /** {@link #send(EndpointGuard.Checked, HttpMethod, Map, String, int)} with shorter timeouts of its own. */
+    public Answer send(EndpointGuard.Checked target, HttpMethod method, Map<String, String> headers, String body,
+            int maxAnswerBytes, long connectMillis, long readMillis) throws Exception {
         RequestOptions options = new RequestOptions()
                 .setMethod(method)
                 .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))

@@ -41,6 +41,7 @@ public final class Receiver implements AutoCloseable {
     private final List<Request> posts = new CopyOnWriteArrayList<>();
     private final Deque<Answer> answers = new ConcurrentLinkedDeque<>();
     private volatile boolean echoChallenge = true;
+    private final java.util.concurrent.atomic.AtomicInteger challenges = new java.util.concurrent.atomic.AtomicInteger();
 
     public Receiver() {
         try {
@@ -80,9 +81,15 @@ public final class Receiver implements AutoCloseable {
         return new ArrayList<>(posts);
     }
 
+    /** Number of verification GETs received so far. */
+    public int challenges() {
+        return challenges.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (exchange.getRequestMethod().equals("GET")) {
+                challenges.incrementAndGet();
                 String query = exchange.getRequestURI().getRawQuery();
                 String challenge = null;
                 if (query != null) {
