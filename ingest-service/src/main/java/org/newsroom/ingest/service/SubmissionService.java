@@ -33,6 +33,7 @@ import org.newsroom.contracts.EventTypes;
 import org.newsroom.contracts.Ids;
 import org.newsroom.contracts.Topics;
 import org.newsroom.contracts.article.ArticleSubmitted;
+import org.newsroom.contracts.article.Storable;
 import org.newsroom.contracts.article.Submission;
 import org.newsroom.contracts.article.SubmissionFormat;
 import org.newsroom.ingest.config.IngestConfig;
@@ -117,7 +118,7 @@ public class SubmissionService {
         rateLimiter.acquire(command.reporter());
         String key = IdempotencyKeys.of(command.idempotencyKeys());
         ParsedSubmission parsed = read(format, command.body());
-        validate(parsed);
+        validate(parsed, command.reporter());
         if (key == null) {
             return publish(command, parsed, null, null);
         }
@@ -198,21 +199,41 @@ public class SubmissionService {
         return new SubmissionReceipt(id, revision, receivedAt);
     }
 
-    private void validate(ParsedSubmission parsed) {
+    /** Bean Validation of the contract, then {@link Storable}: only what article-service can store is acknowledged. */
+    private void validate(ParsedSubmission parsed, String reporter) {
         Set<ConstraintViolation<Submission>> violations = validator.validate(parsed.submission());
-        if (violations.isEmpty()) {
-            return;
-        }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<Submission> violation : violations) {
-            String field = ProblemMappers.fieldPath(violation.getPropertyPath());
-            if (parsed.format() == SubmissionFormat.NINJS) {
-                field = NinjsSubmissionReader.ninjsField(field);
+            errors.add(new Problem.FieldError(field(parsed, ProblemMappers.fieldPath(violation.getPropertyPath())),
+                    violation.getMessage()));
+        }
+        List<Storable.Violation> unstorable = new ArrayList<>();
+        if (parsed.original() != null) {
+            // The ninjs document as received names the client's own fields; it also covers what the mapping copied.
+            unstorable.addAll(Storable.document(parsed.original()));
+        }
+        for (Storable.Violation v : Storable.submission(parsed.submission())) {
+            String field = field(parsed, v.field());
+            if (unstorable.stream().noneMatch(u -> u.field().startsWith(field) && u.message().equals(v.message()))) {
+                unstorable.add(new Storable.Violation(field, v.message()));
             }
-            errors.add(new Problem.FieldError(field, violation.getMessage()));
+        }
+        unstorable.addAll(Storable.submittedBy(reporter));
+        for (Storable.Violation v : unstorable) {
+            Problem.FieldError error = new Problem.FieldError(v.field(), v.message());
+            if (!errors.contains(error)) {
+                errors.add(error);
+            }
+        }
+        if (errors.isEmpty()) {
+            return;
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
         throw ProblemException.unprocessable(errors.size() + " field(s) are invalid", errors);
+    }
+
+    private static String field(ParsedSubmission parsed, String submissionPath) {
+        return parsed.format() == SubmissionFormat.NINJS ? NinjsSubmissionReader.ninjsField(submissionPath) : submissionPath;
     }
 
     /** SHA-256 of what identifies the request: target, wire format, canonical Submission and (ninjs) the original. */
