@@ -23,6 +23,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import org.newsroom.common.problem.Problem;
 import org.newsroom.common.problem.ProblemException;
@@ -184,14 +186,17 @@ public class SubmissionService {
         OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         ArticleSubmitted event = new ArticleSubmitted(parsed.submission(), id, revision, command.reporter(), receivedAt,
                 parsed.format(), parsed.original());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SUBMISSIONS, id.toString(),
-                EventJson.write(event));
+        byte[] value = EventJson.write(event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SUBMISSIONS, id.toString(), value);
         new CloudEventAttributes(eventId.toString(), EVENT_SOURCE, EventTypes.ARTICLE_SUBMITTED, receivedAt,
                 id.toString()).writeTo(record.headers());
         record.headers().add(CloudEventAttributes.HEADER_TRACEPARENT,
                 TraceContext.childOf(command.traceparent()).getBytes(StandardCharsets.US_ASCII));
+        checkSize(record);
         try {
             publisher.publish(record);
+        } catch (RecordTooLargeException e) {
+            throw tooLarge(record.value().length);
         } catch (BrokerUnavailableException e) {
             throw ProblemException.unavailable("The story could not be stored right now; nothing was accepted. Try again",
                     config.broker().retryAfterSeconds());
@@ -230,6 +235,28 @@ public class SubmissionService {
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
         throw ProblemException.unprocessable(errors.size() + " field(s) are invalid", errors);
+    }
+
+    /** Bytes a record may need besides key, value and headers (record batch and record framing, upper bound). */
+    static final int RECORD_OVERHEAD_BYTES = 128;
+
+    /** Refuses, before sending, an event larger than the topic takes (JSON escaping and ninjs' two copies grow it). */
+    private static void checkSize(ProducerRecord<String, byte[]> record) {
+        long size = RECORD_OVERHEAD_BYTES + record.value().length
+                + record.key().getBytes(StandardCharsets.UTF_8).length;
+        for (Header header : record.headers()) {
+            size += header.key().getBytes(StandardCharsets.UTF_8).length + (header.value() == null ? 0 : header.value().length);
+        }
+        if (size > Topics.SUBMISSIONS_MAX_MESSAGE_BYTES) {
+            throw tooLarge(record.value().length);
+        }
+    }
+
+    private static ProblemException tooLarge(int eventBytes) {
+        return new ProblemException(Problem.of(413, "payload-too-large", "Payload too large",
+                "The story is " + eventBytes + " bytes once encoded as an event (escaped characters count several "
+                        + "times, and a ninjs item travels with its original), more than the "
+                        + Topics.SUBMISSIONS_MAX_MESSAGE_BYTES + " bytes the pipeline carries: shorten or split it"));
     }
 
     private static String field(ParsedSubmission parsed, String submissionPath) {
