@@ -87,6 +87,10 @@ public class MarkdownSubmissionReader {
         if (fields.has("body")) {
             throw ProblemException.unprocessable("body", "the body is the Markdown after the front matter, not a front matter field");
         }
+        if (markdown.indexOf('\u0000') >= 0) {
+            // CommonMark would turn U+0000 into U+FFFD: refuse it rather than store other text than was sent.
+            throw ProblemException.unprocessable("body", "must not contain U+0000 (NUL): the database cannot store it");
+        }
         List<BodyBlock> blocks = TextBlocks.markdown(markdown);
         fields.set("body", mapper.valueToTree(blocks));
         Submission submission = reader.readValue(fields);
