@@ -231,7 +231,7 @@ public class SubmissionConsumer {
             deadLetter(record, "undecodable record: " + e.getClass().getSimpleName());
             return;
         }
-        String key = record.topic() + "-" + record.partition() + "@" + record.offset();
+        String key = attemptKey(new TopicPartition(record.topic(), record.partition()), record.offset());
         try {
             StoreOutcome outcome = store.store(decoded.attributes(), decoded.event());
             attempts.remove(key);
@@ -448,6 +448,15 @@ public class SubmissionConsumer {
         return root.getClass().getSimpleName() + message;
     }
 
+    /** The key of {@code attempts}: one record of one partition. */
+    private static String attemptKey(TopicPartition partition, long offset) {
+        return attemptKeyPrefix(partition) + offset;
+    }
+
+    private static String attemptKeyPrefix(TopicPartition partition) {
+        return partition.topic() + "-" + partition.partition() + "@";
+    }
+
     /** The attempt count an offset commit carries, or null. */
     static Integer attemptsIn(OffsetAndMetadata offset) {
         if (offset == null || offset.metadata() == null || !offset.metadata().startsWith(ATTEMPTS_METADATA)) {
@@ -501,8 +510,7 @@ public class SubmissionConsumer {
                 c.committed(new java.util.HashSet<>(partitions), config.brokerTimeout()).forEach((partition, offset) -> {
                     Integer counted = attemptsIn(offset);
                     if (counted != null) {
-                        attempts.merge(partition.topic() + "-" + partition.partition() + "@" + offset.offset(),
-                                counted, Math::max);
+                        attempts.merge(attemptKey(partition, offset.offset()), counted, Math::max);
                     }
                 });
             } catch (KafkaException e) {
@@ -518,7 +526,7 @@ public class SubmissionConsumer {
 
         private void forget(Collection<TopicPartition> partitions) {
             for (TopicPartition partition : partitions) {
-                String prefix = partition.topic() + "-" + partition.partition() + "@";
+                String prefix = attemptKeyPrefix(partition);
                 attempts.keySet().removeIf(key -> key.startsWith(prefix));
             }
         }

@@ -60,9 +60,9 @@ public final class Storable {
         violations.addAll(submittedBy(event.submittedBy()));
         // receivedAt is the producer's clock, not the client's: PostgreSQL rounding it to microseconds changes nothing
         // anyone sent, so only its range matters.
-        if (event.receivedAt() != null && (event.receivedAt().isBefore(EARLIEST) || event.receivedAt().isAfter(LATEST))) {
-            violations.add(new Violation("receivedAt", "must lie between " + EARLIEST.getYear() + " and "
-                    + LATEST.getYear()));
+        String receivedAt = event.receivedAt() == null ? null : outsideWindow(event.receivedAt());
+        if (receivedAt != null) {
+            violations.add(new Violation("receivedAt", receivedAt));
         }
         if (event.original() != null) {
             for (Violation v : document(event.original())) {
@@ -136,13 +136,19 @@ public final class Storable {
 
     /** Whether the instant lies within [{@link #EARLIEST}, {@link #LATEST}] with at most microsecond precision. */
     public static String instant(OffsetDateTime value) {
-        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
-            return "must lie between " + EARLIEST.getYear() + " and " + LATEST.getYear();
+        String outside = outsideWindow(value);
+        if (outside != null) {
+            return outside;
         }
         if (value.getNano() % 1000 != 0) {
             return "must have at most microsecond precision";
         }
         return null;
+    }
+
+    private static String outsideWindow(OffsetDateTime value) {
+        return value.isBefore(EARLIEST) || value.isAfter(LATEST)
+                ? "must lie between " + EARLIEST.getYear() + " and " + LATEST.getYear() : null;
     }
 
     private static void instant(String field, OffsetDateTime value, List<Violation> violations) {

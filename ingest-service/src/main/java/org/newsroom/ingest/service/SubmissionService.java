@@ -253,10 +253,9 @@ public class SubmissionService {
     }
 
     private static ProblemException tooLarge(int eventBytes) {
-        return new ProblemException(Problem.of(413, "payload-too-large", "Payload too large",
-                "The story is " + eventBytes + " bytes once encoded as an event (escaped characters count several "
+        return ProblemException.payloadTooLarge("The story is " + eventBytes + " bytes once encoded as an event (escaped characters count several "
                         + "times, and a ninjs item travels with its original), more than the "
-                        + Topics.SUBMISSIONS_MAX_MESSAGE_BYTES + " bytes the pipeline carries: shorten or split it"));
+                        + Topics.SUBMISSIONS_MAX_MESSAGE_BYTES + " bytes the pipeline carries: shorten or split it");
     }
 
     private static String field(ParsedSubmission parsed, String submissionPath) {
