@@ -88,6 +88,14 @@ public final class BenchMain {
         }
         // Fan-out spreads its subscribers over loopback addresses 127.0.0.x (see FanoutScenario).
         serviceEnv.put("NEWSROOM_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.0/8,localhost,::1");
+        // Every benchmark client is 127.0.0.1 and the fan-out subscribes thousands of webhooks on a few loopback hosts:
+        // raise notify-service's abuse limits for this private stack (production defaults stay as they are).
+        serviceEnv.put("NEWSROOM_NOTIFY_ABUSE_PER_CLIENT_CAPACITY", "100000000");
+        serviceEnv.put("NEWSROOM_NOTIFY_ABUSE_PER_TARGET_CAPACITY", "100000000");
+        serviceEnv.put("NEWSROOM_WEBHOOKS_VERIFY_QUEUE", "100000");
+        serviceEnv.put("NEWSROOM_WEBHOOKS_VERIFY_PER_HOST", "256");
+        serviceEnv.put("NEWSROOM_WEBHOOKS_REVERIFY_INTERVAL", "5s");
+        serviceEnv.put("NEWSROOM_WEBHOOKS_REVERIFY_INITIAL_DELAY", "1s");
         serviceEnv.putAll(options.serviceEnvironment());
         OUT.println("bench: starting a private stack in " + home + " (log: " + projectDir.relativize(logFile) + ")");
         LocalStack stack = new LocalStack(config, line -> {

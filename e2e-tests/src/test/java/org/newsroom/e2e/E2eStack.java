@@ -23,17 +23,26 @@ import org.newsroom.stack.StackConfig;
 final class E2eStack {
 
     /**
-     * Settings that make notify-service's retry schedule fit in a test (seconds instead of a day) and let it deliver
-     * to many endpoints on the one loopback host at once.
+     * Settings that make notify-service's retry schedule fit in a test (seconds instead of a day), let it deliver to and
+     * verify many endpoints on the one loopback host at once, and raise its abuse limits for the tests' loopback load
+     * (thousands of subscriptions from 127.0.0.1 to 127.0.0.1; the defaults stay those of production).
      */
-    static final Map<String, String> TEST_ENVIRONMENT = Map.of(
-            "NEWSROOM_DELIVERIES_PER_HOST_CONCURRENCY", "32",
-            "NEWSROOM_DELIVERIES_LEASE", "20s",
-            "NEWSROOM_DELIVERIES_FIRST_ATTEMPT_TIMEOUT", "10s",
-            "NEWSROOM_DELIVERIES_RETRY_INITIAL_DELAY", "200ms",
-            "NEWSROOM_DELIVERIES_RETRY_MAX_DELAY", "1s",
-            "NEWSROOM_DELIVERIES_RETRY_MAX_ATTEMPTS", "10",
-            "NEWSROOM_DELIVERIES_RETRY_GIVE_UP_AFTER", "120s");
+    static final Map<String, String> TEST_ENVIRONMENT = Map.ofEntries(
+            Map.entry("NEWSROOM_NOTIFY_ABUSE_PER_CLIENT_CAPACITY", "1000000"),
+            Map.entry("NEWSROOM_NOTIFY_ABUSE_PER_TARGET_CAPACITY", "1000000"),
+            Map.entry("NEWSROOM_WEBHOOKS_VERIFY_WORKERS", "8"),
+            Map.entry("NEWSROOM_WEBHOOKS_VERIFY_QUEUE", "5000"),
+            Map.entry("NEWSROOM_WEBHOOKS_VERIFY_PER_HOST", "64"),
+            Map.entry("NEWSROOM_WEBHOOKS_REVERIFY_INTERVAL", "2s"),
+            Map.entry("NEWSROOM_WEBHOOKS_REVERIFY_INITIAL_DELAY", "1s"),
+            Map.entry("NEWSROOM_WEBHOOKS_REVERIFY_MAX_DELAY", "5s"),
+            Map.entry("NEWSROOM_DELIVERIES_PER_HOST_CONCURRENCY", "32"),
+            Map.entry("NEWSROOM_DELIVERIES_LEASE", "20s"),
+            Map.entry("NEWSROOM_DELIVERIES_FIRST_ATTEMPT_TIMEOUT", "10s"),
+            Map.entry("NEWSROOM_DELIVERIES_RETRY_INITIAL_DELAY", "200ms"),
+            Map.entry("NEWSROOM_DELIVERIES_RETRY_MAX_DELAY", "1s"),
+            Map.entry("NEWSROOM_DELIVERIES_RETRY_MAX_ATTEMPTS", "10"),
+            Map.entry("NEWSROOM_DELIVERIES_RETRY_GIVE_UP_AFTER", "120s"));
 
     private static LocalStack stack;
 

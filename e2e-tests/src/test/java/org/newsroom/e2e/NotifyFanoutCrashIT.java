@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -90,10 +89,13 @@ class NotifyFanoutCrashIT {
         }
     }
 
-    /** Subscription id → manage token of 1,000 active webhook subscriptions on the receiver. */
+    /**
+     * Subscription id → manage token of 1,000 active webhook subscriptions on the receiver. The POST answers
+     * {@code pending} at once (intent verification runs in notify-service's background workers); the subscriptions are
+     * then awaited until every one is {@code active}.
+     */
     private static Map<String, String> subscribe(String notifyUrl, WebhookReceiver receiver, String run) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        AtomicInteger active = new AtomicInteger();
         Map<String, String> manageTokens = new java.util.concurrent.ConcurrentHashMap<>();
         try {
             List<Future<Object>> calls = IntStream.range(0, SUBSCRIPTIONS).mapToObj(n -> pool.<Object>submit(() -> {
@@ -102,9 +104,6 @@ class NotifyFanoutCrashIT {
                                 "sections", List.of()))
                         .post("/api/v1/subscriptions");
                 assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);
-                if ("active".equals(response.jsonPath().getString("status"))) {
-                    active.incrementAndGet();
-                }
                 manageTokens.put(response.jsonPath().getString("id"), response.jsonPath().getString("manageToken"));
                 return null;
             })).toList();
@@ -115,7 +114,14 @@ class NotifyFanoutCrashIT {
             pool.shutdown();
             pool.awaitTermination(30, TimeUnit.SECONDS);
         }
-        assertThat(active.get()).isEqualTo(SUBSCRIPTIONS);
+        assertThat(manageTokens).hasSize(SUBSCRIPTIONS);
+        java.util.Set<String> notYetActive = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        notYetActive.addAll(manageTokens.keySet());
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            notYetActive.removeIf(id -> "active".equals(given().baseUri(notifyUrl).auth().oauth2(manageTokens.get(id))
+                    .get("/api/v1/subscriptions/" + id).jsonPath().getString("status")));
+            return notYetActive.isEmpty();
+        });
         return manageTokens;
     }
 

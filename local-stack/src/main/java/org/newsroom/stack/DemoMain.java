@@ -61,6 +61,12 @@ public final class DemoMain {
             subscriptionId = subscription.path("id").asText();
             manageToken = subscription.path("manageToken").asText();
             OUT.println("1. subscribed a local webhook " + endpoint + " (status " + subscription.path("status").asText() + ")");
+            // intent verification runs in notify-service's background workers: the POST answered "pending"
+            String subscribed = subscriptionId;
+            String token = manageToken;
+            boolean active = Poll.until(Duration.ofSeconds(60), Duration.ofMillis(250),
+                    () -> "active".equals(subscriptionStatus(notify + "/api/v1/subscriptions/" + subscribed, token)));
+            OUT.println("   the webhook passed intent verification: " + (active ? "active" : "still pending after 60 s"));
 
             List<Path> seeds;
             try (Stream<Path> files = Files.list(shared.resolve("seed/articles"))) {
@@ -186,6 +192,19 @@ public final class DemoMain {
             throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    /** The {@code status} of a subscription read with its manage token, or null when it cannot be read now. */
+    private static String subscriptionStatus(String url, String manageToken) {
+        try {
+            HttpResponse<String> response = send("GET", url, manageToken, null);
+            return response.statusCode() == 200 ? JSON.readTree(response.body()).path("status").asText() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private static int status(String method, String url, String token) {

@@ -147,6 +147,10 @@ public final class LocalStack implements AutoCloseable {
         notify.putAll(datasource(NOTIFY_DATABASE));
         notify.put("NEWSROOM_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1,localhost,::1");
         notify.put("NEWSROOM_NOTIFY_SECRET_ENCRYPTION_KEY", secretEncryptionKey());
+        // Every local client and webhook is on loopback (the demo, a developer's scripts): a developer running the demo
+        // again and again must not meet the per-client / per-target limits meant for the public internet.
+        notify.put("NEWSROOM_NOTIFY_ABUSE_PER_CLIENT_CAPACITY", "10000");
+        notify.put("NEWSROOM_NOTIFY_ABUSE_PER_TARGET_CAPACITY", "10000");
         if (config.smtpHost() != null) {
             notify.put("QUARKUS_MAILER_HOST", config.smtpHost());
             notify.put("QUARKUS_MAILER_PORT", config.smtpPort());
