@@ -48,7 +48,7 @@ class EmailDeliveryTest {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+/api/v1/subscriptions/confirm/[A-Za-z0-9_-]+");
 
     @Test
-    void doubleOptInThenAChineseAlertWithWorkingOneClickUnsubscribe() throws Exception {
+    void doubleOptInByThePostOfTheConfirmationPageNotByAGetThenAChineseAlertWithWorkingOneClickUnsubscribe() throws Exception {
         GreenMail mail = MailServerResource.greenMail();
         String section = "社区-" + UUID.randomUUID();
         String address = "reader-" + UUID.randomUUID() + "@example.org";
@@ -76,9 +76,17 @@ class EmailDeliveryTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(editor)
                 .when().get("/api/v1/issues/" + early.issueId() + "/deliveries")
                 .then().statusCode(200).body("total", equalTo(0)));
+        // a GET on the link (what a mail link scanner does) shows a page and activates nothing
         given().when().get(confirmPath).then().statusCode(200).contentType(startsWith("text/html"))
-                .body(containsString("订阅已确认"));
+                .body(containsString("<form method=\"post\" action=\"" + confirmPath + "\""))
+                .body(containsString("确认订阅"));
+        given().when().get(confirmPath).then().statusCode(200);
+        assertThat(Api.subscription(id, token).getString("status")).isEqualTo("pending");
+        // the POST of the page's button does
+        given().contentType("application/x-www-form-urlencoded").when().post(confirmPath)
+                .then().statusCode(200).contentType(startsWith("text/html")).body(containsString("订阅已确认"));
         assertThat(Api.subscription(id, token).getString("status")).isEqualTo("active");
+        given().when().get(confirmPath).then().statusCode(200).body(containsString("订阅已确认"));
 
         IssuePublished issue = Issues.issue(section);
         Issues.publish(issue);
@@ -126,6 +134,8 @@ class EmailDeliveryTest {
                 .contentType(startsWith("application/problem+json"));
         given().when().get("/api/v1/subscriptions/confirm/unknown").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
+        given().contentType("application/x-www-form-urlencoded").when().post("/api/v1/subscriptions/confirm/unknown")
+                .then().statusCode(404).contentType(startsWith("application/problem+json"));
     }
 
     private static List<MimeMessage> messagesTo(GreenMail mail, String address) throws Exception {

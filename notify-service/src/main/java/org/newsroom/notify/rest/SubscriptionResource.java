@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newsroom.common.problem.ProblemException;
 import org.newsroom.common.security.Roles;
 import org.newsroom.notify.domain.Subscription;
-import org.newsroom.notify.mapping.MailComposer;
+import org.newsroom.notify.domain.SubscriptionStatus;
 import org.newsroom.notify.mapping.ViewMapper;
 import org.newsroom.notify.rest.DeliveryLogResponse.Entry;
 import org.newsroom.notify.service.SubscriptionService;
@@ -55,6 +55,9 @@ public class SubscriptionResource {
 
     @Inject
     ClientAddress clientAddress;
+
+    @Inject
+    Pages pages;
 
     @jakarta.ws.rs.core.Context
     io.vertx.core.http.HttpServerRequest httpRequest;
@@ -144,12 +147,31 @@ public class SubscriptionResource {
     @Path("/confirm/{token}")
     @PermitAll
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-    @Operation(summary = "Double opt-in link of an e-mail subscription: activates it")
+    @Operation(summary = "Double opt-in link of an e-mail subscription: a page whose button POSTs the confirmation "
+            + "(a GET changes nothing, so mail link scanners cannot confirm)")
+    public String confirmPage(@PathParam("token") String token) {
+        Subscription subscription = service.byConfirmToken(token);
+        if (subscription.status == SubscriptionStatus.ACTIVE) {
+            return confirmed(subscription);
+        }
+        return pages.page("确认订阅新刊提醒", new Pages.Form("/api/v1/subscriptions/confirm/" + token, null, null, "确认订阅"),
+                "请点击下面的按钮，确认 " + subscription.endpoint + " 订阅新刊提醒。",
+                "如果您没有订阅，请忽略这封邮件：不确认就不会收到任何提醒。");
+    }
+
+    @POST
+    @Path("/confirm/{token}")
+    @PermitAll
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    @Operation(summary = "Confirms an e-mail subscription (the button of the confirmation page): it becomes active")
     public String confirm(@PathParam("token") String token) {
-        Subscription subscription = service.confirm(token);
-        return Pages.page("订阅已确认", "<p>订阅已确认：新刊出版时，我们会发邮件到 "
-                + MailComposer.escape(subscription.endpoint) + "。</p>"
-                + "<p><small>每封提醒邮件都附有退订链接。</small></p>");
+        return confirmed(service.confirm(token));
+    }
+
+    private String confirmed(Subscription subscription) {
+        return pages.page("订阅已确认", "订阅已确认：新刊出版时，我们会发邮件到 " + subscription.endpoint + "。",
+                "每封提醒邮件都附有退订链接。");
     }
 
     static int limit(String value) {

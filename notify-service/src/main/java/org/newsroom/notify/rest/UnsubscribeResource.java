@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newsroom.common.problem.ProblemException;
 import org.newsroom.notify.domain.Subscription;
 import org.newsroom.notify.domain.SubscriptionStatus;
-import org.newsroom.notify.mapping.MailComposer;
 import org.newsroom.notify.service.SubscriptionService;
 
 /**
@@ -27,6 +26,9 @@ public class UnsubscribeResource {
     @Inject
     SubscriptionService service;
 
+    @Inject
+    Pages pages;
+
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
@@ -34,12 +36,10 @@ public class UnsubscribeResource {
     public String page(@PathParam("token") String token) {
         Subscription subscription = service.byUnsubscribeToken(token);
         if (subscription.status == SubscriptionStatus.DISABLED) {
-            return Pages.page("已退订", "<p>" + MailComposer.escape(subscription.endpoint) + " 已不再接收新刊提醒。</p>");
+            return pages.page("已退订", subscription.endpoint + " 已不再接收新刊提醒。");
         }
-        return Pages.page("退订新刊提醒", "<p>退订后，" + MailComposer.escape(subscription.endpoint)
-                + " 将不再收到新刊提醒。</p><form method=\"post\" action=\"/unsubscribe/" + MailComposer.escape(token)
-                + "\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
-                + "<button type=\"submit\">确认退订</button></form>");
+        return pages.page("退订新刊提醒", new Pages.Form("/unsubscribe/" + token, "List-Unsubscribe", "One-Click", "确认退订"),
+                "退订后，" + subscription.endpoint + " 将不再收到新刊提醒。");
     }
 
     @POST
@@ -52,6 +52,6 @@ public class UnsubscribeResource {
             throw ProblemException.badRequest("The body must be List-Unsubscribe=One-Click (RFC 8058)");
         }
         Subscription subscription = service.unsubscribe(token);
-        return Pages.page("已退订", "<p>" + MailComposer.escape(subscription.endpoint) + " 已不再接收新刊提醒。</p>");
+        return pages.page("已退订", subscription.endpoint + " 已不再接收新刊提醒。");
     }
 }

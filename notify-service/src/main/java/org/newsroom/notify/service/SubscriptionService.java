@@ -269,7 +269,16 @@ public class SubscriptionService {
         return queued;
     }
 
-    /** Follows a double opt-in link: the e-mail subscription becomes active. */
+    /** The e-mail subscription a confirmation token belongs to (nothing changes), or 404. */
+    public Subscription byConfirmToken(String token) {
+        if (!Tokens.wellFormed(token, 200)) {
+            throw ProblemException.notFound("Unknown or expired confirmation link");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> subscriptions.findByConfirmTokenHash(Tokens.hash(token)))
+                .orElseThrow(() -> ProblemException.notFound("Unknown or expired confirmation link"));
+    }
+
+    /** Confirms a double opt-in (the POST of the confirmation page): the e-mail subscription becomes active. */
     public Subscription confirm(String token) {
         if (!Tokens.wellFormed(token, 200)) {
             throw ProblemException.notFound("Unknown or expired confirmation link");
