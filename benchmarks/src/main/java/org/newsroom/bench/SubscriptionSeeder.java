@@ -38,10 +38,11 @@ public final class SubscriptionSeeder {
     public void copy(int port, int hosts, long n) throws SQLException {
         String sql = """
                 insert into subscription (id, channel, endpoint, endpoint_host, sections, status, secret, manage_token_hash,
-                                          confirm_token_hash, unsubscribe_token, status_reason, created_at, updated_at, verified_at)
+                                          confirm_token_hash, unsubscribe_token_hash, unsubscribe_token_sealed, status_reason,
+                                          created_at, updated_at, verified_at)
                 select newsroom_uuid_v7(), t.channel, 'http://127.0.0.' || (1 + g % ?) || ':' || ? || '/hooks/db-' || g,
                        '127.0.0.' || (1 + g % ?), t.sections, 'active', t.secret,
-                       sha256(uuid_send(gen_random_uuid())), null, replace(gen_random_uuid()::text, '-', ''), null,
+                       sha256(uuid_send(gen_random_uuid())), null, sha256(uuid_send(gen_random_uuid())), t.unsubscribe_token_sealed, null,
                        now(), now(), now()
                 from (select * from subscription where status = 'active' and channel = 'webhook' order by created_at limit 1) t,
                      generate_series(?::bigint, ?::bigint) g

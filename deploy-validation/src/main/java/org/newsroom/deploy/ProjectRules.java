@@ -21,6 +21,8 @@ public final class ProjectRules {
     /** Volume types the "restricted" Pod Security Standard allows. */
     private static final Set<String> RESTRICTED_VOLUMES = Set.of("configMap", "csi", "downwardAPI", "emptyDir",
             "ephemeral", "persistentVolumeClaim", "projected", "secret");
+    /** Secrets the cluster's operator creates before deploying (deploy/README.md), required by the workloads. */
+    public static final Set<String> OPERATOR_SECRETS = Set.of("notify-secrets");
     private static final Set<String> CNPG_APP_SECRET_KEYS = Set.of("username", "user", "password", "dbname", "host",
             "port", "uri", "jdbc-uri", "fqdn-uri", "fqdn-jdbc-uri", "pgpass");
     private static final Pattern IN_CLUSTER_URL = Pattern.compile("https?://([a-z0-9]([-a-z0-9]*[a-z0-9])?)(:(\\d+))?(/.*)?");
@@ -285,7 +287,8 @@ public final class ProjectRules {
 
     /**
      * Every referenced ConfigMap (and key) exists in the render; every referenced Secret is either a
-     * CloudNativePG app Secret of a Cluster in the render (with a key it has) or marked optional.
+     * CloudNativePG app Secret of a Cluster in the render (with a key it has), one the cluster's operator must create
+     * ({@link #OPERATOR_SECRETS}, documented in deploy/README.md), or marked optional.
      */
     public static List<String> references(List<ObjectNode> objects) {
         List<String> v = new ArrayList<>();
@@ -370,7 +373,7 @@ public final class ProjectRules {
             }
             return;
         }
-        if (!optional) {
+        if (!optional && !OPERATOR_SECRETS.contains(name)) {
             v.add(where + ": Secret " + name + " is neither created by an operator in the render (e.g. <cluster>-app)"
                     + " nor marked optional: true");
         }

@@ -14,10 +14,17 @@ public interface NotifyConfig {
     String publicUrl();
 
     /**
-     * Base64 of a 256-bit AES key that encrypts webhook signing secrets at rest. Without it secrets are stored
-     * unencrypted (a warning is logged at start).
+     * Base64 of a 256-bit AES key that encrypts webhook signing secrets and unsubscribe tokens at rest. Required unless
+     * {@code secret-encryption-key-required} is false (the dev profile only): then they are stored unencrypted.
      */
     Optional<String> secretEncryptionKey();
+
+    /**
+     * Whether notify-service refuses to start without {@code secret-encryption-key}: true in production (nothing is
+     * ever stored in clear there); only the dev profile sets it to false.
+     */
+    @WithDefault("true")
+    boolean secretEncryptionKeyRequired();
 
     /** Optional mailbox for {@code List-Unsubscribe: <mailto:...>} in addition to the one-click URL. */
     Optional<String> unsubscribeMailto();

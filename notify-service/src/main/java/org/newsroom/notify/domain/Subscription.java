@@ -43,8 +43,13 @@ public class Subscription {
     @Column(name = "confirm_token_hash")
     public byte[] confirmTokenHash;
 
-    @Column(name = "unsubscribe_token")
-    public String unsubscribeToken;
+    /** SHA-256 of the unsubscribe token: what an unsubscribe link is looked up by. */
+    @Column(name = "unsubscribe_token_hash")
+    public byte[] unsubscribeTokenHash;
+
+    /** The unsubscribe token sealed like {@link #secret} (alert mails carry it in their links), never in clear. */
+    @Column(name = "unsubscribe_token_sealed")
+    public String unsubscribeTokenSealed;
 
     @Column(name = "status_reason")
     public String statusReason;

@@ -21,8 +21,13 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         return find("confirmTokenHash", (Object) hash).firstResultOptional();
     }
 
-    public Optional<Subscription> findByUnsubscribeToken(String token) {
-        return find("unsubscribeToken", token).firstResultOptional();
+    public Optional<Subscription> findByUnsubscribeTokenHash(byte[] hash) {
+        return find("unsubscribeTokenHash", (Object) hash).firstResultOptional();
+    }
+
+    /** Up to {@code limit} subscriptions with a secret or unsubscribe token still sealed as {@code plain:}. */
+    public List<Subscription> withPlainSecrets(int limit) {
+        return find("secret like 'plain:%' or unsubscribeTokenSealed like 'plain:%'").page(0, limit).list();
     }
 
     /** Pending webhook subscriptions created after {@code since} whose re-verification is due, most overdue first. */

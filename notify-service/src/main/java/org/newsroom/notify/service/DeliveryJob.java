@@ -14,7 +14,7 @@ public record DeliveryJob(
         String endpoint,
         String endpointHost,
         String sealedSecret,
-        String unsubscribeToken,
+        String sealedUnsubscribeToken,
         String[] sections,
         UUID issueId,
         OffsetDateTime publishedAt,

@@ -82,7 +82,7 @@ public class DeliveryStore {
         }
         Alert alert = alert(delivery.issueId);
         return Optional.of(new DeliveryJob(delivery.id, owner, subscription.id, subscription.channel,
-                subscription.endpoint, subscription.endpointHost, subscription.secret, subscription.unsubscribeToken,
+                subscription.endpoint, subscription.endpointHost, subscription.secret, subscription.unsubscribeTokenSealed,
                 subscription.sections, alert.issueId, alert.publishedAt, alert.payload));
     }
 

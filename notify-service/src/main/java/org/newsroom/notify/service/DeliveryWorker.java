@@ -205,7 +205,7 @@ public class DeliveryWorker {
             return new AttemptResult(AttemptResult.Kind.PERMANENT, null, null, "the alert cannot be rendered", null,
                     started, now());
         }
-        Mail mail = composer.alert(job.endpoint(), issue, job.sections(), job.unsubscribeToken());
+        Mail mail = composer.alert(job.endpoint(), issue, job.sections(), cipher.open(job.sealedUnsubscribeToken()));
         try {
             mailer.send(mail).await().atMost(Duration.ofSeconds(30));
             return new AttemptResult(AttemptResult.Kind.DELIVERED, null, "250 accepted by the relay", null, null,

@@ -16,7 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.newsroom.notify.config.NotifyConfig;
 
-/** Encrypts webhook signing secrets at rest (AES-256-GCM) so that a database dump does not reveal them. */
+import io.quarkus.runtime.Startup;
+
+/**
+ * Encrypts webhook signing secrets and unsubscribe tokens at rest (AES-256-GCM) so that a database dump does not reveal
+ * them. Created at start: without a key notify-service does not start, unless the key is explicitly not required (dev).
+ */
+@Startup
 @ApplicationScoped
 public class SecretCipher {
 
@@ -39,10 +45,26 @@ public class SecretCipher {
                 throw new IllegalStateException("newsroom.notify.secret-encryption-key must hold 32 bytes (AES-256)");
             }
             key = new SecretKeySpec(bytes, "AES");
+        } else if (config.secretEncryptionKeyRequired()) {
+            throw new IllegalStateException("newsroom.notify.secret-encryption-key (environment variable "
+                    + "NEWSROOM_NOTIFY_SECRET_ENCRYPTION_KEY) is not set: notify-service does not start without the key "
+                    + "that encrypts webhook secrets and unsubscribe tokens at rest. Set it to the base64 of 32 random "
+                    + "bytes (openssl rand -base64 32), in Kubernetes through the Secret notify-secrets.");
         } else {
-            LOG.warn("newsroom.notify.secret-encryption-key is not set: webhook signing secrets are stored unencrypted");
+            LOG.warn("newsroom.notify.secret-encryption-key is not set: webhook signing secrets and unsubscribe tokens are "
+                    + "stored unencrypted (allowed because newsroom.notify.secret-encryption-key-required=false)");
             key = null;
         }
+    }
+
+    /** Whether a key is configured (values are sealed as {@code v1:}, not {@code plain:}). */
+    public boolean hasKey() {
+        return key != null;
+    }
+
+    /** Whether a stored value is unencrypted ({@code plain:}) and should be sealed again once a key exists. */
+    public static boolean isPlain(String stored) {
+        return stored != null && stored.startsWith(PLAIN);
     }
 
     public String seal(String secret) {

@@ -151,7 +151,9 @@ public class SubscriptionService {
         subscription.secret = secret == null ? null : cipher.seal(secret);
         subscription.manageTokenHash = Tokens.hash(manageToken);
         subscription.confirmTokenHash = confirmToken == null ? null : Tokens.hash(confirmToken);
-        subscription.unsubscribeToken = Tokens.random("", 32);
+        String unsubscribeToken = Tokens.random("", 32);
+        subscription.unsubscribeTokenHash = Tokens.hash(unsubscribeToken);
+        subscription.unsubscribeTokenSealed = cipher.seal(unsubscribeToken);
         subscription.createdAt = now();
         subscription.updatedAt = subscription.createdAt;
         try {
@@ -193,7 +195,8 @@ public class SubscriptionService {
             return false;
         }
         try {
-            mailer.send(composer.confirmation(subscription.endpoint, confirmToken, subscription.unsubscribeToken,
+            mailer.send(composer.confirmation(subscription.endpoint, confirmToken,
+                    cipher.open(subscription.unsubscribeTokenSealed),
                     subscription.sections)).await().atMost(Duration.ofSeconds(30));
         } catch (RuntimeException e) {
             LOG.warnf("the confirmation mail of subscription %s could not be sent (%s); it can be sent again with "
@@ -301,7 +304,7 @@ public class SubscriptionService {
         if (!Tokens.wellFormed(token, 64)) {
             throw ProblemException.notFound("Unknown unsubscribe link");
         }
-        return QuarkusTransaction.requiringNew().call(() -> subscriptions.findByUnsubscribeToken(token))
+        return QuarkusTransaction.requiringNew().call(() -> subscriptions.findByUnsubscribeTokenHash(Tokens.hash(token)))
                 .orElseThrow(() -> ProblemException.notFound("Unknown unsubscribe link"));
     }
 
