@@ -96,6 +96,9 @@ public final class BenchMain {
         serviceEnv.put("NEWSROOM_WEBHOOKS_VERIFY_PER_HOST", "256");
         serviceEnv.put("NEWSROOM_WEBHOOKS_REVERIFY_INTERVAL", "5s");
         serviceEnv.put("NEWSROOM_WEBHOOKS_REVERIFY_INITIAL_DELAY", "1s");
+        // The stream scenario holds 10,000 SSE connections from 127.0.0.1.
+        serviceEnv.put("NEWSROOM_ALERTS_MAX_CLIENTS", "100000");
+        serviceEnv.put("NEWSROOM_ALERTS_MAX_CLIENTS_PER_ADDRESS", "100000");
         serviceEnv.putAll(options.serviceEnvironment());
         OUT.println("bench: starting a private stack in " + home + " (log: " + projectDir.relativize(logFile) + ")");
         LocalStack stack = new LocalStack(config, line -> {

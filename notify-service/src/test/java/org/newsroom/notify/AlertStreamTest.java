@@ -52,9 +52,17 @@ class AlertStreamTest {
         final Thread reader;
 
         Client(URI uri, String lastEventId) throws Exception {
+            this(uri, lastEventId, null);
+        }
+
+        /** @param forwardedFor the client address sent in X-Forwarded-For (read only where that header is trusted) */
+        Client(URI uri, String lastEventId, String forwardedFor) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
+            }
+            if (forwardedFor != null) {
+                request.header("X-Forwarded-For", forwardedFor);
             }
             response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             reader = new Thread(() -> {

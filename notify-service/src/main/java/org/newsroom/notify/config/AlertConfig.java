@@ -15,9 +15,24 @@ public interface AlertConfig {
     @WithDefault("1s")
     String pollInterval();
 
-    /** Most alerts replayed to a client reconnecting with {@code Last-Event-ID}. */
+    /**
+     * Most alerts replayed to a client reconnecting with {@code Last-Event-ID} (one bounded query). When that many are
+     * missed, the stream ends after them and the client resumes from the last one it got by reconnecting.
+     */
     @WithDefault("1000")
     int replayLimit();
+
+    /** Stream connections one instance keeps at once; beyond it, 503 with Retry-After. */
+    @WithDefault("5000")
+    int maxClients();
+
+    /** Stream connections of one client address at once; beyond it, 429 with Retry-After. */
+    @WithDefault("8")
+    int maxClientsPerAddress();
+
+    /** The Retry-After given to a stream connection refused by {@code max-clients} or {@code max-clients-per-address}. */
+    @WithDefault("10s")
+    java.time.Duration refusedRetryAfter();
 
     /** Events buffered for a slow client before it is disconnected (it reconnects with Last-Event-ID). */
     @WithDefault("256")

@@ -21,6 +21,7 @@ import org.newsroom.notify.config.AlertConfig;
 import org.newsroom.notify.service.AlertHub;
 import org.newsroom.notify.service.FanOutService;
 import org.newsroom.notify.service.NotifyMetrics;
+import org.newsroom.notify.service.StreamAdmission;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -45,19 +46,32 @@ public class AlertStreamResource {
     @Inject
     NotifyMetrics metrics;
 
+    @Inject
+    StreamAdmission admission;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    io.vertx.core.http.HttpServerRequest httpRequest;
+
     @GET
     @PermitAll
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Live stream of new-issue alerts (text/event-stream), replaying from Last-Event-ID")
+    @Operation(summary = "Live stream of new-issue alerts (text/event-stream), replaying from Last-Event-ID; 503 / 429 "
+            + "with Retry-After beyond the connection caps (per instance / per client address)")
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
             @QueryParam("lastEventId") String lastEventIdQuery, @Context Sse sse) {
         long after = parse(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery);
+        Runnable leave = admission.admit(clientAddress.of(httpRequest));
+        int replayLimit = hub.replayLimit();
         return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
             Client client = new Client(emitter, sse, after);
             Runnable unsubscribe = hub.subscribe(client);
             metrics.streamClients().incrementAndGet();
             emitter.onTermination(() -> {
                 unsubscribe.run();
+                leave.run();
                 metrics.streamClients().decrementAndGet();
             });
             emitter.emit(sse.newEventBuilder().comment(" connected").build());
@@ -66,7 +80,13 @@ public class AlertStreamResource {
             } else {
                 Infrastructure.getDefaultWorkerPool().execute(() -> {
                     try {
-                        client.live(hub.replay(after));
+                        List<AlertHub.AlertEvent> missed = hub.replay(after);
+                        if (missed.size() >= replayLimit) {
+                            // more may be missed than one replay holds: end here, the client resumes from the last id
+                            client.replayThenEnd(missed);
+                        } else {
+                            client.live(missed);
+                        }
                     } catch (RuntimeException e) {
                         emitter.fail(e);
                     }
@@ -111,6 +131,12 @@ public class AlertStreamResource {
             } else {
                 emitIfNew(event);
             }
+        }
+
+        synchronized void replayThenEnd(List<AlertHub.AlertEvent> missed) {
+            missed.forEach(this::emitIfNew);
+            waiting.clear();
+            emitter.complete();
         }
 
         synchronized void live(List<AlertHub.AlertEvent> missed) {

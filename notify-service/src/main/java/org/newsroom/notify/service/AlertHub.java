@@ -1,6 +1,5 @@
 package org.newsroom.notify.service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
@@ -68,21 +67,19 @@ public class AlertHub {
         return listeners.size();
     }
 
-    /** Alerts after {@code seq} from the durable log, oldest first (Last-Event-ID replay). */
+    /**
+     * At most {@code replay-limit} alerts after {@code seq} from the durable log, oldest first (Last-Event-ID replay),
+     * read with one bounded query.
+     */
     public List<AlertEvent> replay(long seq) {
-        List<AlertEvent> result = new ArrayList<>();
-        long after = seq;
-        for (int page = 0; page < 100; page++) {
-            long from = after;
-            List<AlertEvent> batch = QuarkusTransaction.requiringNew().call(() -> alerts.after(from, config.replayLimit())
-                    .stream().map(a -> new AlertEvent(a.seq, a.payload)).toList());
-            result.addAll(batch);
-            if (batch.size() < config.replayLimit()) {
-                break;
-            }
-            after = batch.get(batch.size() - 1).seq();
-        }
-        return result;
+        int limit = replayLimit();
+        return QuarkusTransaction.requiringNew().call(() -> alerts.after(seq, limit)
+                .stream().map(a -> new AlertEvent(a.seq, a.payload)).toList());
+    }
+
+    /** The most alerts one replay returns. */
+    public int replayLimit() {
+        return Math.max(1, config.replayLimit());
     }
 
     /** Looks for new alerts now (after a local fan-out committed). */

@@ -67,6 +67,12 @@ public class NotifyMetrics {
                 .tag("limit", limit).register(registry).increment();
     }
 
+    /** A live-stream connection refused ({@code cap}: instance (503) or address (429)). */
+    public void streamRefused(String cap) {
+        Counter.builder("newsroom.notify.stream.refused").description("Live-stream connections refused by a cap")
+                .tag("cap", cap).register(registry).increment();
+    }
+
     /** An intent verification ended ({@code result}: passed, failed, deferred). */
     public void verification(String result) {
         Counter.builder("newsroom.notify.verifications").description("Webhook intent verifications")
