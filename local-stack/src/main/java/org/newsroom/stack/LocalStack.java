@@ -146,6 +146,8 @@ public final class LocalStack implements AutoCloseable {
         notify.put("QUARKUS_HTTP_PORT", String.valueOf(config.notifyPort()));
         notify.putAll(datasource(NOTIFY_DATABASE));
         notify.put("NEWSROOM_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1,localhost,::1");
+        // local receivers (the demo's, the tests', the benchmarks') speak plain http on loopback
+        notify.put("NEWSROOM_WEBHOOKS_ALLOW_HTTP", "true");
         notify.put("NEWSROOM_NOTIFY_SECRET_ENCRYPTION_KEY", secretEncryptionKey());
         // Every local client and webhook is on loopback (the demo, a developer's scripts): a developer running the demo
         // again and again must not meet the per-client / per-target limits meant for the public internet.

@@ -56,7 +56,9 @@ class EndpointGuardTest {
             "ff02::1, true", "::ffff:10.0.0.1, true", "::ffff:127.0.0.1, true", "::ffff:169.254.169.254, true",
             "::ffff:8.8.8.8, false", "::127.0.0.1, true", "64:ff9b::a00:1, true", "64:ff9b::808:808, false",
             "2002:c0a8:101::1, true", "2002:808:808::1, false", "2001::1, true", "2001:db8::1, true",
-            "2606:2800:220:1:248:1893:25c8:1946, false", "2a00:1450:4001:81c::200e, false"
+            "2606:2800:220:1:248:1893:25c8:1946, false", "2a00:1450:4001:81c::200e, false",
+            "192.31.196.1, true", "192.175.48.53, true", "192.31.197.1, false", "192.175.49.1, false",
+            "3fff::1, true", "3fff:fff:ffff::1, true", "3fff:1000::1, false", "64:ff9b:1::a00:1, true"
     })
     void addressDecisions(String address, boolean forbidden) throws Exception {
         assertThat(AddressPolicy.isForbidden(InetAddress.getByName(address))).isEqualTo(forbidden);
@@ -110,14 +112,43 @@ class EndpointGuardTest {
     }
 
     @Test
-    void allowListAcceptsNamedHostsAddressesAndRanges() throws Exception {
+    void allowListAcceptsAddressesAndRangesAndANameOnlyWhenItsAddressesAreListedToo() throws Exception {
         assertThat(guard.check("http://127.0.0.1:9000/hook").address().getHostAddress()).isEqualTo("127.0.0.1");
-        assertThat(guard.check("https://hook.internal/hook").address().getHostAddress()).isEqualTo("10.9.9.9");
+        // the name is listed, its private address is not: the address check is not skipped
+        assertThatThrownBy(() -> guard.check("https://hook.internal/hook")).isInstanceOf(EndpointRejectedException.class);
+        EndpointGuard withAddress = new EndpointGuard(List.of("hook.internal", "10.9.9.9"), FAKE);
+        assertThat(withAddress.check("https://hook.internal/hook").address().getHostAddress()).isEqualTo("10.9.9.9");
+        assertThatThrownBy(() -> withAddress.check("https://private.example/hook")).isInstanceOf(EndpointRejectedException.class);
         assertThat(guard.check("https://192.0.2.5/hook").host()).isEqualTo("192.0.2.5");
         assertThatThrownBy(() -> guard.check("https://192.0.2.17/hook")).isInstanceOf(EndpointRejectedException.class);
         assertThatThrownBy(() -> guard.check("http://127.0.0.2:9000/hook")).isInstanceOf(EndpointRejectedException.class);
         assertThatThrownBy(() -> guard.check("http://[::1]:9000/hook")).isInstanceOf(EndpointRejectedException.class);
         assertThatThrownBy(() -> strict.check("http://127.0.0.1:9000/hook")).isInstanceOf(EndpointRejectedException.class);
+    }
+
+    @Test
+    void addressesUnderTheNetworksOwnNat64PrefixesAreJudgedByTheIpv4AddressTheyEmbed() throws Exception {
+        EndpointGuard nat64 = new EndpointGuard(List.of("192.0.2.0/28"), List.of("2a01:4f8:64::/96", "2a01:4f8:48::/48"),
+                true, FAKE);
+        assertThat(nat64.permits(InetAddress.getByName("2a01:4f8:64::808:808"))).isTrue();        // 8.8.8.8
+        assertThat(nat64.permits(InetAddress.getByName("2a01:4f8:64::a00:1"))).isFalse();         // 10.0.0.1
+        assertThat(nat64.permits(InetAddress.getByName("2a01:4f8:64::a9fe:a9fe"))).isFalse();     // 169.254.169.254
+        assertThat(nat64.permits(InetAddress.getByName("2a01:4f8:64::c000:205"))).isTrue();       // 192.0.2.5, allow-listed
+        assertThat(nat64.permits(InetAddress.getByName("2a01:4f8:48:a00:0:100::"))).isFalse();    // /48: 10.0.0.1
+        assertThat(nat64.permits(InetAddress.getByName("2a01:4f8:48:808:8:800::"))).isTrue();     // /48: 8.8.8.8
+        assertThat(guard.permits(InetAddress.getByName("2a01:4f8:64::a00:1"))).isTrue();          // unknown prefix: public v6
+        assertThatThrownBy(() -> new EndpointGuard(List.of(), List.of("2a01:4f8:64::/80"), true, FAKE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EndpointGuard(List.of(), List.of("10.0.0.0/8"), true, FAKE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void plainHttpIsRefusedUnlessAllowed() throws Exception {
+        EndpointGuard httpsOnly = new EndpointGuard(List.of(), List.of(), false, FAKE);
+        assertThatThrownBy(() -> httpsOnly.check("http://public.example/hook"))
+                .isInstanceOf(EndpointRejectedException.class).hasMessageContaining("https");
+        assertThat(httpsOnly.check("https://public.example/hook").https()).isTrue();
     }
 
     @Test

@@ -12,10 +12,21 @@ import io.smallrye.config.WithDefault;
 public interface WebhookConfig {
 
     /**
-     * Host names, IP addresses and CIDR ranges (comma-separated) that endpoints may use although they are loopback,
-     * private or otherwise non-public. Empty in production; the local stack and tests allow 127.0.0.1 and localhost.
+     * IP addresses and CIDR ranges (comma-separated) that endpoints may use although they are loopback, private or
+     * otherwise non-public. A host name in the list opens nothing by itself: the addresses it resolves to must be
+     * public or listed. Empty in production; the local stack and tests allow 127.0.0.1 and ::1.
      */
     Optional<List<String>> allowedHosts();
+
+    /**
+     * The network's own NAT64 prefixes (RFC 6052 network-specific prefixes, IPv6 CIDRs of 32 to 96 bits): an address
+     * under one is judged by the IPv4 address it embeds, like 64:ff9b::/96.
+     */
+    Optional<List<String>> nat64Prefixes();
+
+    /** Whether plain {@code http} endpoints are accepted; false in production (https only), true in dev and tests. */
+    @WithDefault("false")
+    boolean allowHttp();
 
     /** Time allowed to open a TCP (and TLS) connection to a subscriber's endpoint. */
     @WithDefault("5s")

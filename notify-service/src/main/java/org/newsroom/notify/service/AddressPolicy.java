@@ -8,7 +8,8 @@ import java.net.UnknownHostException;
 /**
  * Decides whether an IP address is a public unicast address a webhook may be sent to. Loopback, private (RFC 1918,
  * CGNAT, ULA), link-local, multicast, unspecified, documentation/benchmark/reserved ranges and the IPv6 forms that
- * embed such an IPv4 address (mapped, compatible, NAT64, 6to4, Teredo) are not.
+ * embed such an IPv4 address (mapped, compatible, NAT64, 6to4, Teredo) are not. A network's own NAT64 prefixes
+ * (RFC 6052 network-specific prefixes, configured) are read like 64:ff9b::/96: the embedded IPv4 address decides.
  */
 public final class AddressPolicy {
 
@@ -43,8 +44,10 @@ public final class AddressPolicy {
                 || a0 == 172 && (a1 & 0xF0) == 16        // 172.16/12 private
                 || a0 == 192 && a1 == 0 && a2 == 0       // 192.0.0/24 IETF protocol assignments
                 || a0 == 192 && a1 == 0 && a2 == 2       // TEST-NET-1
+                || a0 == 192 && a1 == 31 && a2 == 196    // 192.31.196/24 AS112-v4
                 || a0 == 192 && a1 == 88 && a2 == 99     // 6to4 relay anycast
                 || a0 == 192 && a1 == 168                // 192.168/16 private
+                || a0 == 192 && a1 == 175 && a2 == 48    // 192.175.48/24 AS112 direct delegation
                 || a0 == 198 && (a1 & 0xFE) == 18        // 198.18/15 benchmarking
                 || a0 == 198 && a1 == 51 && a2 == 100    // TEST-NET-2
                 || a0 == 203 && a1 == 0 && a2 == 113     // TEST-NET-3
@@ -79,6 +82,9 @@ public final class AddressPolicy {
         if (w0 == 0x2001 && w1 == 0x0DB8) {
             return true;                                 // documentation
         }
+        if (w0 == 0x3FFF && (w1 & 0xF000) == 0) {
+            return true;                                 // 3fff::/20 documentation (RFC 9637)
+        }
         if (w0 == 0x2002) {
             return isForbiddenV4(new byte[] {b[2], b[3], b[4], b[5]});   // 6to4
         }
@@ -86,6 +92,22 @@ public final class AddressPolicy {
                 || (w0 & 0xFFC0) == 0xFE80               // fe80::/10 link-local
                 || (w0 & 0xFFC0) == 0xFEC0               // fec0::/10 site-local (deprecated)
                 || (w0 & 0xFF00) == 0xFF00;              // multicast
+    }
+
+    /**
+     * The IPv4 address embedded in an IPv6 address under a NAT64 prefix of {@code prefixLength} bits (32, 40, 48, 56,
+     * 64 or 96; RFC 6052 section 2.2: the bits 64 to 71 are skipped).
+     */
+    static byte[] embeddedV4(byte[] v6, int prefixLength) {
+        byte[] v4 = new byte[4];
+        int from = prefixLength / 8;
+        for (int i = from, n = 0; n < 4; i++) {
+            if (i == 8) {
+                continue;
+            }
+            v4[n++] = v6[i];
+        }
+        return v4;
     }
 
     private static boolean allZero(byte[] b, int from, int to) {

@@ -28,16 +28,37 @@ public final class EndpointGuard {
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)([a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?)(\\.[a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?)*\\.?");
 
-    private final List<String> allowedNames = new ArrayList<>();
     private final List<Cidr> allowedRanges = new ArrayList<>();
+    private final List<Cidr> nat64Prefixes = new ArrayList<>();
+    private final boolean allowHttp;
     private final HostResolver resolver;
 
-    /**
-     * @param allowList host names, IP addresses and CIDR ranges that may be used although not public
-     * @param resolver  name resolution (the system resolver in production)
-     */
+    /** A guard that accepts http and https endpoints and knows no network-specific NAT64 prefix (tests). */
     public EndpointGuard(List<String> allowList, HostResolver resolver) {
+        this(allowList, List.of(), true, resolver);
+    }
+
+    /**
+     * @param allowList     IP addresses and CIDR ranges that may be used although not public; host names in it open
+     *                      nothing by themselves (the addresses they resolve to are checked all the same)
+     * @param nat64Prefixes the network's own NAT64 prefixes (IPv6 CIDRs of 32, 40, 48, 56, 64 or 96 bits)
+     * @param allowHttp     whether plain {@code http} endpoints are accepted (else https only)
+     * @param resolver      name resolution (the system resolver in production)
+     */
+    public EndpointGuard(List<String> allowList, List<String> nat64Prefixes, boolean allowHttp, HostResolver resolver) {
         this.resolver = resolver;
+        this.allowHttp = allowHttp;
+        for (String raw : nat64Prefixes) {
+            if (raw.isBlank()) {
+                continue;
+            }
+            Cidr prefix = Cidr.parse(raw.trim().toLowerCase(Locale.ROOT));
+            if (prefix == null || prefix.network().length != 16 || !List.of(32, 40, 48, 56, 64, 96).contains(prefix.prefix())) {
+                throw new IllegalArgumentException("bad NAT64 prefix in newsroom.webhooks.nat64-prefixes: " + raw
+                        + " (an IPv6 CIDR of 32, 40, 48, 56, 64 or 96 bits)");
+            }
+            this.nat64Prefixes.add(prefix);
+        }
         for (String raw : allowList) {
             String entry = raw.trim().toLowerCase(Locale.ROOT);
             if (entry.isEmpty()) {
@@ -49,9 +70,9 @@ public final class EndpointGuard {
             Cidr cidr = Cidr.parse(entry);
             if (cidr != null) {
                 allowedRanges.add(cidr);
-            } else {
-                allowedNames.add(entry.endsWith(".") ? entry.substring(0, entry.length() - 1) : entry);
             }
+            // a host name is accepted in the list but opens nothing by itself: a name could be made to resolve to any
+            // address, so only the addresses it resolves to are judged (public, or on the list as addresses)
         }
     }
 
@@ -83,6 +104,9 @@ public final class EndpointGuard {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new EndpointRejectedException("the endpoint must be an http or https URL");
+        }
+        if (scheme.equals("http") && !allowHttp) {
+            throw new EndpointRejectedException("the endpoint must be an https URL");
         }
         if (uri.isOpaque() || uri.getRawAuthority() == null) {
             throw new EndpointRejectedException("the endpoint URL has no host");
@@ -123,9 +147,9 @@ public final class EndpointGuard {
         String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         int port = uri.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
         List<InetAddress> addresses = resolve(name);
-        boolean nameAllowed = allowedNames.contains(name);
         for (InetAddress address : addresses) {
-            if (!nameAllowed && !isAllowed(address) && AddressPolicy.isForbidden(address)) {
+            // an allow-listed name opens nothing by itself: each address it resolves to is checked as well
+            if (!permits(address)) {
                 throw new EndpointRejectedException("the endpoint resolves to a loopback, private, link-local, "
                         + "multicast or otherwise non-public address");
             }
@@ -137,9 +161,19 @@ public final class EndpointGuard {
         return new Checked(uri, name, port, scheme.equals("https"), chosen, pathAndQuery);
     }
 
-    /** The decision for one resolved address (allow-list first, then the public-address policy). */
+    /** The decision for one resolved address (address allow-list first, then the public-address policy). */
     public boolean permits(InetAddress address) {
-        return isAllowed(address) || !AddressPolicy.isForbidden(address);
+        if (isAllowed(address)) {
+            return true;
+        }
+        for (Cidr prefix : nat64Prefixes) {
+            if (prefix.contains(address)) {
+                // a translation of the IPv4 address it embeds: that address decides
+                byte[] v4 = AddressPolicy.embeddedV4(address.getAddress(), prefix.prefix());
+                return isAllowed(AddressPolicy.v4(v4)) || !AddressPolicy.isForbiddenV4(v4);
+            }
+        }
+        return !AddressPolicy.isForbidden(address);
     }
 
     private boolean isAllowed(InetAddress address) {

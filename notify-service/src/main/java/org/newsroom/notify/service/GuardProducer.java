@@ -13,6 +13,7 @@ public class GuardProducer {
     @Produces
     @Singleton
     EndpointGuard guard(WebhookConfig config, HostResolver resolver) {
-        return new EndpointGuard(config.allowedHosts().orElse(List.of()), resolver);
+        return new EndpointGuard(config.allowedHosts().orElse(List.of()), config.nat64Prefixes().orElse(List.of()),
+                config.allowHttp(), resolver);
     }
 }

@@ -52,10 +52,11 @@ public class IntentVerifier {
                     : client.send(withChallenge, HttpMethod.GET, Map.of("Accept", "text/plain"), null, 1024,
                             connectMillis, readMillis);
             if (!answer.is2xx()) {
-                return new Verification(false, "the endpoint answered " + answer.status() + " to the challenge");
+                // nothing of what an arbitrary URL answered is repeated (no status, no body): no oracle for anyone
+                return new Verification(false, "the endpoint did not answer the challenge as required");
             }
             if (!challenge.equals(answer.body().strip())) {
-                return new Verification(false, "the endpoint did not echo the challenge");
+                return new Verification(false, "the endpoint did not answer the challenge as required");
             }
             return new Verification(true, null);
         } catch (Exception e) {
