@@ -201,6 +201,24 @@ class HostileInputIT {
         }));
     }
 
+    @Test
+    void confirmationLinksRefuseHostileTokens() {
+        qt().forAll(pathSegments(), hostileJson()).checkAssert((token, body) -> unchecked(() -> {
+            check("GET", notify + "/api/v1/subscriptions/confirm/" + token, Map.of(), null);
+            check("POST", notify + "/api/v1/subscriptions/confirm/" + token,
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"), body);
+        }));
+    }
+
+    @Test
+    void subscriptionsIgnoreHostileClientAddressHeaders() {
+        qt().forAll(hostileTokens(), hostileSubscriptions()).checkAssert((forwardedFor, body) -> unchecked(() -> {
+            check("POST", notify + "/api/v1/subscriptions",
+                    Map.of("Content-Type", "application/json", "X-Forwarded-For", forwardedFor, "Forwarded", forwardedFor),
+                    body);
+        }));
+    }
+
     private static QuickTheory qt() {
         return QuickTheory.qt().withExamples(TRIES).withShrinkCycles(50);
     }
