@@ -242,8 +242,13 @@ public class SubmissionConsumer {
             } else {
                 metrics.stored();
                 if (outcome == StoreOutcome.STORED_AFTER_PUBLICATION) {
-                    LOG.infof("article %s is already published: revision stored, published state kept",
+                    metrics.pendingAfterPublication();
+                    LOG.infof("article %s is already published: revision stored as pending, published state kept",
                             decoded.event().id());
+                } else if (outcome == StoreOutcome.REHOMED) {
+                    metrics.rehomed();
+                    LOG.warnf("new story %s names the existing article %s: stored as an article of its own",
+                            decoded.attributes().id(), decoded.event().id());
                 }
             }
         } catch (RuntimeException e) {

@@ -106,7 +106,13 @@ public class ArticleReadModel {
     /** The Article representation, if the viewer may read it. */
     @Transactional
     public ArticleView view(UUID id, Viewer viewer) {
-        return mapper.toView(requireReadable(id, viewer));
+        Article article = requireReadable(id, viewer);
+        return mapper.toView(article, works(viewer, article));
+    }
+
+    /** Editors and the article's author see its desk fields (the pending revision); readers do not. */
+    static boolean works(Viewer viewer, Article article) {
+        return viewer.editor() || viewer.owns(article);
     }
 
     public static ProblemException notFound(UUID id) {
@@ -172,7 +178,7 @@ public class ArticleReadModel {
         }
         List<ArticleView> items = new ArrayList<>(rows.size());
         for (Article row : rows) {
-            items.add(mapper.toView(row));
+            items.add(mapper.toView(row, works(viewer, row)));
         }
         return new Page<>(items, next);
     }
