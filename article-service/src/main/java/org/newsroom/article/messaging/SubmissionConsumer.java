@@ -28,6 +28,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import org.newsroom.article.config.SubmissionsConfig;
+import org.newsroom.common.failure.FailureClassifier;
+import org.newsroom.common.failure.KafkaRefusals;
 import org.newsroom.article.service.StoreOutcome;
 import org.newsroom.article.service.SubmissionStore;
 import org.newsroom.contracts.InvalidEventException;
@@ -322,7 +324,7 @@ public class SubmissionConsumer {
             throw new RetryLater("interrupted while dead-lettering");
         } catch (ExecutionException | KafkaException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            if (refusesForGood(cause)) {
+            if (KafkaRefusals.refusesForGood(cause)) {
                 return cause;
             }
             metrics.transientFailure();
@@ -331,15 +333,6 @@ public class SubmissionConsumer {
             metrics.transientFailure();
             throw new RetryLater("dead-letter topic unavailable: " + rootMessage(e));
         }
-    }
-
-    /** Refusals that concern this record only; anything else (retriable, authorization, a fenced producer) waits. */
-    static boolean refusesForGood(Throwable cause) {
-        return cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
-                || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
-                || cause instanceof org.apache.kafka.common.InvalidRecordException
-                || cause instanceof org.apache.kafka.common.errors.CorruptRecordException
-                || cause instanceof org.apache.kafka.common.errors.SerializationException;
     }
 
     /**
