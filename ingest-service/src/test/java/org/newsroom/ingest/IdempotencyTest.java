@@ -24,8 +24,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import static org.awaitility.Awaitility.await;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.Ids;
 import org.newsroom.contracts.Topics;
@@ -46,17 +44,7 @@ class IdempotencyTest {
 
     private static final String JSON = "application/json";
 
-    private static TopicReader topic;
-
-    @BeforeAll
-    static void openTopic() {
-        topic = TopicReader.submissions();
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        topic.close();
-    }
+    private static final TopicReader topic = TopicReader.submissions();
 
     @Test
     void theSameKeyAgainGetsTheFirstAnswerAndOnlyOneEvent() {
