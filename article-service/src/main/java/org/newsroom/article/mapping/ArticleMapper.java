@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.newsroom.article.domain.Article;
-import org.newsroom.article.rest.ArticleView;
+import org.newsroom.article.model.ArticleView;
 import org.newsroom.contracts.EventJson;
 import org.newsroom.contracts.article.BodyBlock;
 import org.newsroom.contracts.article.Byline;

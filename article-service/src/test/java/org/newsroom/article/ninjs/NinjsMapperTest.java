@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.domain.ArticleStatus;
+import org.newsroom.article.model.ArticleView;
 import org.newsroom.article.ninjs.mapping.NinjsMapper;
-import org.newsroom.article.rest.ArticleView;
 import org.newsroom.article.support.SeedData;
 import org.newsroom.contracts.EventJson;
 import org.newsroom.contracts.article.BlockType;

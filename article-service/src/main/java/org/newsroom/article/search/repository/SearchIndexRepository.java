@@ -13,7 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.hibernate.query.NativeQuery;
-import org.newsroom.article.service.ArticleReadModel;
+import org.newsroom.article.repository.ArticleRepository;
 import org.newsroom.article.service.Viewer;
 
 /**
@@ -42,7 +42,7 @@ public class SearchIndexRepository {
     }
 
     /**
-     * {@link ArticleReadModel#READER_VISIBLE_SQL} on the index row's copies (alias {@code s}); a test keeps the two in
+     * {@link ArticleRepository#READER_VISIBLE_SQL} on the index row's copies (alias {@code s}); a test keeps the two in
      * step. Used to choose candidates; the hits are then checked with the original on {@code article a}.
      */
     public static final String READER_VISIBLE_COPY_SQL = "(s.status in ('published', 'corrected') and s.distribution = 'public'"
@@ -137,10 +137,10 @@ public class SearchIndexRepository {
             visible = "true";
         } else if (viewer.reporter()) {
             copyVisible = "(s.submitted_by = :me or " + READER_VISIBLE_COPY_SQL + ")";
-            visible = "(a.submitted_by = :me or " + ArticleReadModel.READER_VISIBLE_SQL + ")";
+            visible = "(a.submitted_by = :me or " + ArticleRepository.READER_VISIBLE_SQL + ")";
         } else {
             copyVisible = READER_VISIBLE_COPY_SQL;
-            visible = ArticleReadModel.READER_VISIBLE_SQL;
+            visible = ArticleRepository.READER_VISIBLE_SQL;
         }
         String sectionFilter = section == null ? "" : " AND s.section = :section";
         String sql = "WITH candidates AS MATERIALIZED (SELECT s.article_id FROM article_search s WHERE " + match

@@ -1,4 +1,4 @@
-package org.newsroom.article.rest;
+package org.newsroom.article.model;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
