@@ -115,9 +115,7 @@ public class ArticleReadModel {
     /** A page of the articles the viewer may see, newest first, filtered. */
     @Transactional
     public Page<ArticleView> list(ArticleQuery query, Viewer viewer) {
-        ArticleListing.Scope scope = viewer.editor() ? ArticleListing.Scope.ALL
-                : viewer.reporter() ? ArticleListing.Scope.OWN_AND_READABLE : ArticleListing.Scope.READABLE;
-        ArticleListing listing = new ArticleListing(scope, viewer.name(), clock.instant(),
+        ArticleListing listing = new ArticleListing(viewer.scope(), viewer.name(), clock.instant(),
                 query.status() == null ? null : query.status().wire(), query.section(),
                 query.byline() == null ? null : ArticleMapper.json(List.of(Map.of("name", query.byline()))),
                 query.issue(), query.from(), query.toExclusive(),

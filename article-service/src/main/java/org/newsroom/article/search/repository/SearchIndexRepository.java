@@ -13,8 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.hibernate.query.NativeQuery;
+import org.newsroom.article.repository.ArticleListing;
 import org.newsroom.article.repository.ArticleRepository;
-import org.newsroom.article.service.Viewer;
 
 /**
  * The {@code article_search} table: upserts of index rows and the ranked, visibility-checked query. Native SQL,
@@ -120,8 +120,8 @@ public class SearchIndexRepository {
      * ranked with ts_rank_cd.
      */
     @SuppressWarnings("unchecked")
-    public List<Hit> search(Terms terms, String section, Viewer viewer, Instant now, int candidates, int offset,
-            int limit) {
+    public List<Hit> search(Terms terms, String section, ArticleListing.Scope scope, String me, Instant now,
+            int candidates, int offset, int limit) {
         boolean words = !terms.wordsMatch().isEmpty();
         boolean grams = !terms.gramsMatch().isEmpty();
         String match = words && grams ? "(s.words @@ CAST(:wm AS tsquery) OR s.grams @@ CAST(:gm AS tsquery))"
@@ -132,10 +132,10 @@ public class SearchIndexRepository {
         String gramsRank = grams ? "ts_rank_cd(s.grams, CAST(:gq AS tsquery), 1 | 32)" : "0";
         String copyVisible;
         String visible;
-        if (viewer.editor()) {
+        if (scope == ArticleListing.Scope.ALL) {
             copyVisible = "true";
             visible = "true";
-        } else if (viewer.reporter()) {
+        } else if (scope == ArticleListing.Scope.OWN_AND_READABLE) {
             copyVisible = "(s.submitted_by = :me or " + READER_VISIBLE_COPY_SQL + ")";
             visible = "(a.submitted_by = :me or " + ArticleRepository.READER_VISIBLE_SQL + ")";
         } else {
@@ -162,10 +162,10 @@ public class SearchIndexRepository {
         if (grams) {
             query.setParameter("gm", terms.gramsMatch()).setParameter("gq", terms.gramsQuery());
         }
-        if (!viewer.editor()) {
+        if (scope != ArticleListing.Scope.ALL) {
             query.setParameter("now", now);
-            if (viewer.reporter()) {
-                query.setParameter("me", viewer.name());
+            if (scope == ArticleListing.Scope.OWN_AND_READABLE) {
+                query.setParameter("me", me);
             }
         }
         if (section != null) {

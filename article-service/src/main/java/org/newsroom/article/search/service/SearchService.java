@@ -78,7 +78,8 @@ public class SearchService {
             int fetch = Math.min(limit, config.maxResults() - offset);
             List<SearchIndexRepository.Hit> rows = repository.search(new SearchIndexRepository.Terms(
                     parsed.wordsMatch(), parsed.gramsMatch(), parsed.wordsQuery(), parsed.gramsQuery()),
-                    sectionFilter, viewer, clock.instant(), config.maxResults(), offset, fetch + 1);
+                    sectionFilter, viewer.scope(), viewer.name(), clock.instant(), config.maxResults(), offset,
+                    fetch + 1);
             boolean more = rows.size() > fetch && offset + fetch < config.maxResults();
             List<Hit> hits = new ArrayList<>();
             for (SearchIndexRepository.Hit row : rows.subList(0, Math.min(fetch, rows.size()))) {
