@@ -194,15 +194,13 @@ public class SubscriptionService {
         if (!claimed) {
             return false;
         }
-        try {
-            mailer.send(composer.confirmation(subscription.endpoint, confirmToken,
-                    cipher.open(subscription.unsubscribeTokenSealed),
-                    subscription.sections)).await().atMost(Duration.ofSeconds(30));
-        } catch (RuntimeException e) {
-            LOG.warnf("the confirmation mail of subscription %s could not be sent (%s); it can be sent again with "
-                    + "POST /api/v1/subscriptions/{id}/verify after the confirmation-mail window", subscription.id,
-                    e.getMessage());
-        }
+        // sent in the background: a slow SMTP relay holds no request thread (the claim above already counts the mail)
+        mailer.send(composer.confirmation(subscription.endpoint, confirmToken,
+                        cipher.open(subscription.unsubscribeTokenSealed), subscription.sections))
+                .ifNoItem().after(Duration.ofSeconds(60)).fail()
+                .subscribe().with(sent -> { }, failure -> LOG.warnf("the confirmation mail of subscription %s could not "
+                        + "be sent (%s); it can be sent again with POST /api/v1/subscriptions/{id}/verify after the "
+                        + "confirmation-mail window", subscription.id, failure.toString()));
         return true;
     }
 
