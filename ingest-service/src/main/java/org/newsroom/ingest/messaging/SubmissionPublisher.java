@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
+import org.newsroom.common.failure.KafkaRefusals;
 import org.newsroom.ingest.config.IngestConfig;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -94,9 +95,10 @@ public class SubmissionPublisher {
 
     private BrokerUnavailableException failure(Producer<String, byte[]> current, Throwable cause, long start) {
         failed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        boolean transientFailure = cause instanceof RetriableException || cause instanceof TimeoutException
-                || cause instanceof InterruptedException;
-        if (!transientFailure) {
+        // a record refused for good says nothing about the producer, which other requests' sends are using
+        boolean producerHealthy = cause instanceof RetriableException || cause instanceof TimeoutException
+                || cause instanceof InterruptedException || KafkaRefusals.refusesForGood(cause);
+        if (!producerHealthy) {
             LOG.warnf("Kafka producer failed (%s); replacing it", cause.getClass().getSimpleName());
             replace(current);
         } else {
