@@ -26,7 +26,8 @@ public final class LocalStack implements AutoCloseable {
             Topics.SUBMISSIONS_DLQ, 1,
             Topics.ISSUES, 3,
             Topics.DELIVERIES, 6,
-            Topics.INGEST_IDEMPOTENCY, 3);
+            Topics.INGEST_IDEMPOTENCY, 3,
+            Topics.MEDIA_RENDITIONS, 3);
     public static final Map<String, Map<String, String>> TOPIC_CONFIGS = Map.of(
             Topics.INGEST_IDEMPOTENCY, Map.of("cleanup.policy", "compact"));
 

@@ -1,0 +1,19 @@
+package org.newsroom.media.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A photo as the HTTP surface shows it: metadata (as embedded, or as edited by the desk) and rendition URLs. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PhotoView(UUID id, String contentType, int width, int height, long sizeBytes, String sha256,
+        String caption, String credit, String byline, String copyright, OffsetDateTime takenAt,
+        String uploadedBy, OffsetDateTime uploadedAt, boolean isPublic, String status, List<RenditionView> renditions,
+        String original) {
+
+    /** One rendition: its URL, width and height. */
+    public record RenditionView(String href, int width, int height, String contentType) {
+    }
+}
