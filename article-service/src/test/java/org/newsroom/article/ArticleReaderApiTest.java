@@ -44,9 +44,9 @@ class ArticleReaderApiTest {
         UUID open = Articles.submit(Articles.story("公开", section, Distribution.PUBLIC), reporter);
         UUID internal = Articles.submit(Articles.story("内部", section, Distribution.INTERNAL), reporter);
         UUID embargoed = Articles.submit(withEmbargo(Articles.story("禁发", section, Distribution.PUBLIC),
-                OffsetDateTime.now().plusDays(1)), reporter);
+                OffsetDateTime.now().plusDays(1).truncatedTo(java.time.temporal.ChronoUnit.MICROS)), reporter);
         UUID embargoOver = Articles.submit(withEmbargo(Articles.story("解禁", section, Distribution.PUBLIC),
-                OffsetDateTime.now().minusMinutes(1)), reporter);
+                OffsetDateTime.now().minusMinutes(1).truncatedTo(java.time.temporal.ChronoUnit.MICROS)), reporter);
         UUID unpublished = Articles.submit(Articles.story("未发", section, Distribution.PUBLIC), reporter);
         for (UUID id : List.of(open, internal, embargoed, embargoOver)) {
             Articles.forcePublished(id);

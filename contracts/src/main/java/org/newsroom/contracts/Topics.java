@@ -4,6 +4,11 @@ package org.newsroom.contracts;
 public final class Topics {
     /** Submitted stories, keyed by article id; produced by ingest-service, consumed by article-service. */
     public static final String SUBMISSIONS = "newsroom.submissions";
+    /**
+     * Largest record of {@link #SUBMISSIONS}, in bytes: the topic's {@code max.message.bytes} (local stack and
+     * deploy/k8s) and ingest's producer {@code max.request.size}; ingest answers 413 for a larger event.
+     */
+    public static final int SUBMISSIONS_MAX_MESSAGE_BYTES = 1_048_576;
     /** Submissions article-service could not apply (not a valid event), with the reason in headers; never retried. */
     public static final String SUBMISSIONS_DLQ = "newsroom.submissions.dlq";
     /** Published issues, keyed by issue id; produced by article-service's outbox relay, consumed by notify-service. */

@@ -220,15 +220,26 @@ public final class KafkaBroker implements AutoCloseable {
         if (Files.exists(file)) {
             return Files.readString(file).trim();
         }
-        UUID uuid = UUID.randomUUID();
+        String id;
+        do {
+            id = base64(UUID.randomUUID());
+        } while (id.startsWith("-"));
+        Files.writeString(file, id);
+        return id;
+    }
+
+    /**
+     * Kafka's cluster id form of a UUID: 22 characters of URL-safe base64. One id in 64 begins with {@code -}, which
+     * the storage tool reads as an option ({@code -t -x…} fails with exit 1), so such ids are drawn again — as Kafka's
+     * own {@code Uuid.randomUuid} does.
+     */
+    static String base64(UUID uuid) {
         byte[] bytes = new byte[16];
         for (int i = 0; i < 8; i++) {
             bytes[i] = (byte) (uuid.getMostSignificantBits() >>> (8 * (7 - i)));
             bytes[i + 8] = (byte) (uuid.getLeastSignificantBits() >>> (8 * (7 - i)));
         }
-        String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Files.writeString(file, id);
-        return id;
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private ProcessBuilder java(String mainClass, String... args) throws IOException {

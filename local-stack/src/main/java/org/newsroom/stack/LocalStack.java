@@ -29,7 +29,8 @@ public final class LocalStack implements AutoCloseable {
             Topics.INGEST_IDEMPOTENCY, 3,
             Topics.MEDIA_RENDITIONS, 3);
     public static final Map<String, Map<String, String>> TOPIC_CONFIGS = Map.of(
-            Topics.INGEST_IDEMPOTENCY, Map.of("cleanup.policy", "compact"));
+            Topics.INGEST_IDEMPOTENCY, Map.of("cleanup.policy", "compact"),
+            Topics.SUBMISSIONS, Map.of("max.message.bytes", String.valueOf(Topics.SUBMISSIONS_MAX_MESSAGE_BYTES)));
 
     public static final String INGEST = "ingest";
     public static final String ARTICLE = "article";

@@ -59,6 +59,12 @@ public class SubmissionConsumer {
     public static final String DLQ_TOPIC = "newsroom-dlq-topic";
     public static final String DLQ_PARTITION = "newsroom-dlq-partition";
     public static final String DLQ_OFFSET = "newsroom-dlq-offset";
+    /** Present when the dead letter is a trimmed copy (the full one was refused): what was cut and why. */
+    public static final String DLQ_TRIMMED = "newsroom-dlq-trimmed";
+    /** Most bytes of the original value a trimmed dead letter keeps (a quarter of Kafka's default record limit). */
+    static final int TRIMMED_VALUE_BYTES = 256 * 1024;
+    /** Offset-commit metadata of a partition whose next record has failed: {@code attempts=<n>}. */
+    static final String ATTEMPTS_METADATA = "attempts=";
 
     @Inject
     SubmissionsConfig config;
@@ -225,7 +231,7 @@ public class SubmissionConsumer {
             deadLetter(record, "undecodable record: " + e.getClass().getSimpleName());
             return;
         }
-        String key = record.topic() + "-" + record.partition() + "@" + record.offset();
+        String key = attemptKey(new TopicPartition(record.topic(), record.partition()), record.offset());
         try {
             StoreOutcome outcome = store.store(decoded.attributes(), decoded.event());
             attempts.remove(key);
@@ -258,6 +264,10 @@ public class SubmissionConsumer {
                         deadLetter(record, "failed " + failures + " times: " + rootMessage(e));
                     } else {
                         metrics.transientFailure();
+                        // committed with the offset (the record itself stays uncommitted), so that whichever
+                        // instance owns the partition after a rebalance or restart carries on counting
+                        uncommitted.put(new TopicPartition(record.topic(), record.partition()),
+                                new OffsetAndMetadata(record.offset(), ATTEMPTS_METADATA + failures));
                         throw new RetryLater("attempt " + failures + " failed: " + rootMessage(e));
                     }
                 }
@@ -266,28 +276,102 @@ public class SubmissionConsumer {
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) throws RetryLater {
+        String shortReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(config.deadLetterTopic(), null,
                 record.key(), record.value());
         for (Header header : record.headers()) {
             dead.headers().add(header.key(), header.value());
         }
-        String shortReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
-        dead.headers().add(DLQ_REASON, shortReason.getBytes(StandardCharsets.UTF_8));
-        dead.headers().add(DLQ_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
-        dead.headers().add(DLQ_PARTITION, Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-        dead.headers().add(DLQ_OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        try {
-            kafka.producer().send(dead).get(config.brokerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetryLater("interrupted while dead-lettering");
-        } catch (ExecutionException | java.util.concurrent.TimeoutException | KafkaException e) {
-            metrics.transientFailure();
-            throw new RetryLater("dead-letter topic unavailable: " + rootMessage(e));
+        addReason(dead, record, shortReason);
+        Throwable refused = send(dead);
+        if (refused != null) {
+            // The broker is there but will never take this copy (the copy plus our headers is larger than the
+            // original, which may have been at the limit): dead-letter a trimmed copy rather than stall every
+            // partition retrying a send that cannot succeed.
+            ProducerRecord<byte[], byte[]> trimmed = trimmed(record, shortReason, refused);
+            Throwable again = send(trimmed);
+            if (again != null) {
+                metrics.transientFailure();
+                throw new RetryLater("dead-letter topic refuses even a trimmed copy: " + rootMessage(again));
+            }
+            metrics.deadLetterTrimmed();
+            LOG.warnf("dead-letter copy of %s-%d@%d refused (%s): sent trimmed", record.topic(), record.partition(),
+                    record.offset(), rootMessage(refused));
         }
         metrics.deadLettered();
         metrics.consumed();
         LOG.warnf("dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), shortReason);
+    }
+
+    /**
+     * Sends one dead letter; returns null when acknowledged, the failure when the broker or client refuses this
+     * record for good (non-retriable: record too large, invalid record); throws {@link RetryLater} when the topic
+     * is unavailable (retriable errors, timeouts).
+     */
+    private Throwable send(ProducerRecord<byte[], byte[]> dead) throws RetryLater {
+        try {
+            kafka.producer().send(dead).get(config.brokerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryLater("interrupted while dead-lettering");
+        } catch (ExecutionException | KafkaException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (refusesForGood(cause)) {
+                return cause;
+            }
+            metrics.transientFailure();
+            throw new RetryLater("dead-letter topic unavailable: " + rootMessage(e));
+        } catch (java.util.concurrent.TimeoutException e) {
+            metrics.transientFailure();
+            throw new RetryLater("dead-letter topic unavailable: " + rootMessage(e));
+        }
+    }
+
+    /** Refusals that concern this record only; anything else (retriable, authorization, a fenced producer) waits. */
+    static boolean refusesForGood(Throwable cause) {
+        return cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                || cause instanceof org.apache.kafka.common.InvalidRecordException
+                || cause instanceof org.apache.kafka.common.errors.CorruptRecordException
+                || cause instanceof org.apache.kafka.common.errors.SerializationException;
+    }
+
+    /**
+     * The copy that always fits: the key, the CloudEvents headers ({@code ce_*}, each bounded), at most
+     * {@link #TRIMMED_VALUE_BYTES} of the value, the reason, and {@link #DLQ_TRIMMED} saying what was cut.
+     */
+    private ProducerRecord<byte[], byte[]> trimmed(ConsumerRecord<byte[], byte[]> record, String reason,
+            Throwable refused) {
+        byte[] value = record.value();
+        int originalValue = value == null ? 0 : value.length;
+        byte[] kept = value == null ? null : java.util.Arrays.copyOf(value, Math.min(value.length, TRIMMED_VALUE_BYTES));
+        byte[] key = record.key() == null || record.key().length <= 1024 ? record.key()
+                : java.util.Arrays.copyOf(record.key(), 1024);
+        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(config.deadLetterTopic(), null, key, kept);
+        int droppedHeaders = 0;
+        for (Header header : record.headers()) {
+            if (header.key().startsWith("ce_") && header.key().length() <= 64
+                    && (header.value() == null || header.value().length <= 1024)) {
+                dead.headers().add(header.key(), header.value());
+            } else {
+                droppedHeaders++;
+            }
+        }
+        addReason(dead, record, reason);
+        String note = "value " + originalValue + " bytes, kept " + (kept == null ? 0 : kept.length) + "; "
+                + droppedHeaders + " headers dropped; full copy refused: " + rootMessage(refused);
+        dead.headers().add(DLQ_TRIMMED, (note.length() > 500 ? note.substring(0, 500) : note)
+                .getBytes(StandardCharsets.UTF_8));
+        return dead;
+    }
+
+    private static void addReason(ProducerRecord<byte[], byte[]> dead, ConsumerRecord<byte[], byte[]> record,
+            String shortReason) {
+        dead.headers().add(DLQ_REASON, shortReason.getBytes(StandardCharsets.UTF_8));
+        dead.headers().add(DLQ_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
+        dead.headers().add(DLQ_PARTITION, Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        dead.headers().add(DLQ_OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
     }
 
     private void rewind(KafkaConsumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records, int from,
@@ -364,7 +448,28 @@ public class SubmissionConsumer {
         return root.getClass().getSimpleName() + message;
     }
 
-    /** Keeps offsets and pauses consistent across a rebalance. */
+    /** The key of {@code attempts}: one record of one partition. */
+    private static String attemptKey(TopicPartition partition, long offset) {
+        return attemptKeyPrefix(partition) + offset;
+    }
+
+    private static String attemptKeyPrefix(TopicPartition partition) {
+        return partition.topic() + "-" + partition.partition() + "@";
+    }
+
+    /** The attempt count an offset commit carries, or null. */
+    static Integer attemptsIn(OffsetAndMetadata offset) {
+        if (offset == null || offset.metadata() == null || !offset.metadata().startsWith(ATTEMPTS_METADATA)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(offset.metadata().substring(ATTEMPTS_METADATA.length()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Keeps offsets, pauses and attempt counters consistent across a rebalance. */
     private final class Rebalance implements ConsumerRebalanceListener {
         private final KafkaConsumer<byte[], byte[]> c;
 
@@ -389,7 +494,7 @@ public class SubmissionConsumer {
                             e.getMessage());
                 }
             }
-            attempts.clear();
+            forget(partitions);
         }
 
         @Override
@@ -397,12 +502,33 @@ public class SubmissionConsumer {
             if (pausedUntil != null) {
                 c.pause(partitions);
             }
+            // the attempts already made on each partition's next record, by this or another instance
+            if (partitions.isEmpty()) {
+                return;
+            }
+            try {
+                c.committed(new java.util.HashSet<>(partitions), config.brokerTimeout()).forEach((partition, offset) -> {
+                    Integer counted = attemptsIn(offset);
+                    if (counted != null) {
+                        attempts.merge(attemptKey(partition, offset.offset()), counted, Math::max);
+                    }
+                });
+            } catch (KafkaException e) {
+                LOG.warnf("cannot read the attempt counters of the assigned partitions: %s", e.getMessage());
+            }
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             uncommitted.keySet().removeAll(partitions);
-            attempts.clear();
+            forget(partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            for (TopicPartition partition : partitions) {
+                String prefix = attemptKeyPrefix(partition);
+                attempts.keySet().removeIf(key -> key.startsWith(prefix));
+            }
         }
     }
 

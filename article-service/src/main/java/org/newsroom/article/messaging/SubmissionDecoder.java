@@ -1,6 +1,7 @@
 package org.newsroom.article.messaging;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,7 @@ import org.newsroom.contracts.EventJson;
 import org.newsroom.contracts.EventTypes;
 import org.newsroom.contracts.InvalidEventException;
 import org.newsroom.contracts.article.ArticleSubmitted;
+import org.newsroom.contracts.article.Storable;
 import org.newsroom.contracts.article.Submission;
 
 /** Turns a record of {@code newsroom.submissions} into a valid event, or says why it is poison. */
@@ -22,7 +24,7 @@ import org.newsroom.contracts.article.Submission;
 public class SubmissionDecoder {
 
     /** Longest CloudEvent id stored ({@code article_revision.event_id}). */
-    static final int MAX_EVENT_ID_LENGTH = 255;
+    static final int MAX_EVENT_ID_LENGTH = Storable.EVENT_ID_MAX;
 
     @Inject
     Validator validator;
@@ -59,6 +61,13 @@ public class SubmissionDecoder {
             throw new InvalidEventException("invalid submission: " + violations.stream()
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                     .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .collect(Collectors.joining("; ")));
+        }
+        List<Storable.Violation> unstorable = Storable.event(event);
+        if (!unstorable.isEmpty()) {
+            // ingest-service applies the same rule before it answers: only a producer that skipped it gets here.
+            throw new InvalidEventException("not storable: " + unstorable.stream()
+                    .map(v -> abbreviate(v.field()) + " " + v.message())
                     .collect(Collectors.joining("; ")));
         }
         return new Decoded(attributes, event);

@@ -20,6 +20,7 @@ public class SubmissionMetrics {
     private final Counter duplicates;
     private final Counter deadLettered;
     private final Counter transientFailures;
+    private final Counter deadLetterTrimmed;
     private final AtomicLong lag = new AtomicLong();
 
     @Inject
@@ -35,6 +36,9 @@ public class SubmissionMetrics {
                 .description("Poison records sent to the dead-letter topic").register(registry);
         transientFailures = Counter.builder("newsroom.article.submissions.transient.failures")
                 .description("Attempts that failed because the database or broker was unavailable (retried)")
+                .register(registry);
+        deadLetterTrimmed = Counter.builder("newsroom.article.submissions.dead.letter.trimmed")
+                .description("Dead letters sent as a trimmed copy because the full copy was refused (too large)")
                 .register(registry);
         Gauge.builder("newsroom.article.submissions.lag", lag, AtomicLong::get)
                 .description("Records of newsroom.submissions not yet consumed by this instance")
@@ -55,6 +59,14 @@ public class SubmissionMetrics {
 
     public void deadLettered() {
         deadLettered.increment();
+    }
+
+    public void deadLetterTrimmed() {
+        deadLetterTrimmed.increment();
+    }
+
+    public double deadLetterTrimmedCount() {
+        return deadLetterTrimmed.count();
     }
 
     public void transientFailure() {

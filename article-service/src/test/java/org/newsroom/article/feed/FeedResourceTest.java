@@ -65,7 +65,7 @@ class FeedResourceTest {
         String embargoedHeadline = "禁发稿件 " + UUID.randomUUID();
         UUID internal = Articles.submit(story(internalHeadline, "要闻", Distribution.INTERNAL, null), reporter);
         UUID embargoed = Articles.submit(story(embargoedHeadline, "要闻", Distribution.PUBLIC,
-                OffsetDateTime.now(ZoneOffset.UTC).plusYears(3)), reporter);
+                OffsetDateTime.now(ZoneOffset.UTC).plusYears(3).truncatedTo(java.time.temporal.ChronoUnit.MICROS)), reporter);
         UUID issue1 = ReaderFixtures.publishIssue(masthead, 1, List.of(first));
         UUID issue2 = ReaderFixtures.publishIssue(masthead, 2, List.of(second, internal, embargoed));
 
@@ -136,7 +136,7 @@ class FeedResourceTest {
         UUID newer = Articles.submit(story("较新的文章", section, Distribution.PUBLIC, null), reporter);
         UUID internal = Articles.submit(story("内部文章", section, Distribution.INTERNAL, null), reporter);
         UUID embargoed = Articles.submit(story("禁发文章", section, Distribution.PUBLIC,
-                OffsetDateTime.now(ZoneOffset.UTC).plusYears(3)), reporter);
+                OffsetDateTime.now(ZoneOffset.UTC).plusYears(3).truncatedTo(java.time.temporal.ChronoUnit.MICROS)), reporter);
         Articles.submit(story("未发表的文章", section, Distribution.PUBLIC, null), reporter);
         UUID elsewhere = Articles.submit(story("别的版面", ReaderFixtures.newSection(), Distribution.PUBLIC, null),
                 reporter);

@@ -131,9 +131,9 @@ class SearchResourceTest {
         UUID internal = Articles.submit(story("内部 " + word, "内部资料 " + word, section, Distribution.INTERNAL, null),
                 owner);
         UUID embargoed = Articles.submit(story("禁发 " + word, "禁发稿件 " + word, section, Distribution.PUBLIC,
-                OffsetDateTime.now(ZoneOffset.UTC).plusYears(5)), owner);
+                OffsetDateTime.now(ZoneOffset.UTC).plusYears(5).truncatedTo(java.time.temporal.ChronoUnit.MICROS)), owner);
         UUID soon = Articles.submit(story("即将解禁 " + word, "即将解禁 " + word, section, Distribution.PUBLIC,
-                OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(20)), owner);
+                OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(20).truncatedTo(java.time.temporal.ChronoUnit.MICROS)), owner);
         ReaderFixtures.publish(List.of(internal, embargoed, soon));
 
         assertThat(ids(readerSearch(word, section))).isEmpty();

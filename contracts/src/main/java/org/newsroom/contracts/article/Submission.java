@@ -18,17 +18,19 @@ public record Submission(
         @Size(max = 200) String subheadline,
         @Size(max = 100) String kicker,
         Genre genre,
+        @Size(max = Storable.LANGUAGE_MAX)
         @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", message = "must be a BCP 47 language tag") String language,
         @NotNull @Size(min = 1, max = 500) List<@NotNull @Valid BodyBlock> body,
         @Size(max = 50) List<@NotNull @Valid Byline> bylines,
         @Size(max = 200) String creditLine,
         @Valid Source source,
-        @Size(max = 50) String section,
+        @Size(max = Storable.SECTION_MAX) String section,
         @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags,
         @Size(max = 50) List<@NotNull @Valid Media> media,
         Distribution distribution,
         OffsetDateTime embargoedUntil,
-        @Pattern(regexp = "[a-z0-9-]{1,120}", message = "must match [a-z0-9-]{1,120}") String slug) {
+        @Pattern(regexp = "[a-z0-9-]{1," + Storable.SLUG_MAX + "}", message = "must match [a-z0-9-]{1,"
+                + Storable.SLUG_MAX + "}") String slug) {
 
     public static final String DEFAULT_LANGUAGE = "zh-CN";
 

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.newsroom.common.problem.ProblemException;
 import org.newsroom.contracts.article.BodyBlock;
+import org.newsroom.contracts.article.Storable;
 import org.newsroom.contracts.article.Submission;
 import org.newsroom.contracts.article.SubmissionFormat;
 import org.newsroom.ingest.config.IngestConfig;
@@ -86,6 +87,11 @@ public class MarkdownSubmissionReader {
         }
         if (fields.has("body")) {
             throw ProblemException.unprocessable("body", "the body is the Markdown after the front matter, not a front matter field");
+        }
+        String unstorable = Storable.text(markdown);
+        if (unstorable != null) {
+            // CommonMark would turn U+0000 into U+FFFD: refuse it rather than store other text than was sent.
+            throw ProblemException.unprocessable("body", unstorable);
         }
         List<BodyBlock> blocks = TextBlocks.markdown(markdown);
         fields.set("body", mapper.valueToTree(blocks));

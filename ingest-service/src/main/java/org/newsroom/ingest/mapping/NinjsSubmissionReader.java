@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Maps an IPTC ninjs 3.x text item onto a Submission (API.md): {@code headlines[role=main]} → headline,
- * {@code headlines[role=sub]} → subheadline, {@code bodies} → body, {@code by} → creditLine, {@code infoSources} →
+ * {@code headlines[role=sub]} → subheadline, {@code bodies} (else {@code descriptions}, as NTB sends) → body, {@code by} → creditLine, {@code infoSources} →
  * source, {@code language}, {@code embargoedUntil}, {@code genres} → genre, {@code subjects} → tags. The document itself
  * travels as {@code original} in the event, so no field is lost. Pictures, events and other non-text items are refused.
  */
@@ -94,7 +94,7 @@ public class NinjsSubmissionReader {
         if (headline == null && errors.isEmpty()) {
             errors.add(new Problem.FieldError("headlines", "a text article needs a headline (headlines[role=main])"));
         }
-        List<BodyBlock> blocks = body(array(doc, "bodies", errors), errors);
+        List<BodyBlock> blocks = body(array(doc, "bodies", errors), array(doc, "descriptions", errors), errors);
         String by = text(doc, "by", errors);
         String language = text(doc, "language", errors);
         OffsetDateTime embargoedUntil = null;
@@ -158,15 +158,31 @@ public class NinjsSubmissionReader {
         return ninjs == null ? submissionPath : ninjs;
     }
 
-    /** The body of the richest usable body: HTML/XHTML (structure), then Markdown, then plain text. */
-    private static List<BodyBlock> body(JsonNode bodies, List<Problem.FieldError> errors) {
+    /**
+     * The blocks of the richest usable body; an item without one (as agencies such as NTB send) has its description
+     * as the lead paragraph(s) instead.
+     */
+    private static List<BodyBlock> body(JsonNode bodies, JsonNode descriptions, List<Problem.FieldError> errors) {
+        List<BodyBlock> blocks = richest(bodies, "bodies", errors);
+        if (blocks.isEmpty()) {
+            blocks = richest(descriptions, "descriptions", errors);
+        }
+        if (blocks.isEmpty() && errors.isEmpty()) {
+            errors.add(new Problem.FieldError("bodies", "a text article needs a body or a description (text/plain, "
+                    + "text/html, application/xhtml+xml or text/markdown)"));
+        }
+        return blocks;
+    }
+
+    /** The blocks of the richest usable entry: HTML/XHTML (structure), then Markdown, then plain text. */
+    private static List<BodyBlock> richest(JsonNode bodies, String name, List<Problem.FieldError> errors) {
         String html = null;
         String markdown = null;
         String plain = null;
         for (int i = 0; i < bodies.size(); i++) {
-            JsonNode b = object(bodies.get(i), "bodies[" + i + "]", errors);
-            String value = text(b, "value", "bodies[" + i + "].value", errors);
-            String contentType = text(b, "contentType", "bodies[" + i + "].contentType", errors);
+            JsonNode b = object(bodies.get(i), name + "[" + i + "]", errors);
+            String value = text(b, "value", name + "[" + i + "].value", errors);
+            String contentType = text(b, "contentType", name + "[" + i + "].contentType", errors);
             if (value == null) {
                 continue;
             }
@@ -179,14 +195,9 @@ public class NinjsSubmissionReader {
                 plain = plain == null ? value : plain;
             }
         }
-        List<BodyBlock> blocks = html != null ? HtmlBlocks.parse(html)
+        return html != null ? HtmlBlocks.parse(html)
                 : markdown != null ? TextBlocks.markdown(markdown)
                 : plain != null ? TextBlocks.plain(plain) : List.of();
-        if (blocks.isEmpty() && errors.isEmpty()) {
-            errors.add(new Problem.FieldError("bodies",
-                    "a text article needs a body (text/plain, text/html, application/xhtml+xml or text/markdown)"));
-        }
-        return blocks;
     }
 
     private static Genre genre(String name) {

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.newsroom.contracts.Topics;
 import org.newsroom.ingest.config.IngestConfig;
 
 import io.smallrye.common.annotation.Identifier;
@@ -60,6 +61,10 @@ public class KafkaClientConfig {
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         p.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // Chosen, not defaulted: lz4 (pure Java, cheap) and the submissions topic's max.message.bytes, so that a
+        // record the producer accepts is one the broker accepts; SubmissionService refuses larger events with 413.
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.SUBMISSIONS_MAX_MESSAGE_BYTES);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) broker.requestTimeout().toMillis());
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                 (int) Math.max(broker.deliveryTimeout().toMillis(), broker.requestTimeout().toMillis() + 1));

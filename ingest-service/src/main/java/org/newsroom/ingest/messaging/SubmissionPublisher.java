@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
 import org.newsroom.ingest.config.IngestConfig;
@@ -68,15 +69,27 @@ public class SubmissionPublisher {
             acked.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return metadata;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RecordTooLargeException tooLarge) {
+                throw refused(tooLarge, start);
+            }
             throw failure(current, e.getCause() == null ? e : e.getCause(), start);
         } catch (TimeoutException e) {
             throw failure(current, e, start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(current, e, start);
+        } catch (RecordTooLargeException e) {
+            throw refused(e, start);
         } catch (RuntimeException e) {
             throw failure(current, e, start);
         }
+    }
+
+    /** One record refused for its size: the shared producer is fine and keeps serving other requests' sends. */
+    private RecordTooLargeException refused(RecordTooLargeException e, long start) {
+        failed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        LOG.debugf("record refused: %s", e.getMessage());
+        return e;
     }
 
     private BrokerUnavailableException failure(Producer<String, byte[]> current, Throwable cause, long start) {

@@ -23,6 +23,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import org.newsroom.common.problem.Problem;
 import org.newsroom.common.problem.ProblemException;
@@ -33,6 +35,7 @@ import org.newsroom.contracts.EventTypes;
 import org.newsroom.contracts.Ids;
 import org.newsroom.contracts.Topics;
 import org.newsroom.contracts.article.ArticleSubmitted;
+import org.newsroom.contracts.article.Storable;
 import org.newsroom.contracts.article.Submission;
 import org.newsroom.contracts.article.SubmissionFormat;
 import org.newsroom.ingest.config.IngestConfig;
@@ -117,7 +120,7 @@ public class SubmissionService {
         rateLimiter.acquire(command.reporter());
         String key = IdempotencyKeys.of(command.idempotencyKeys());
         ParsedSubmission parsed = read(format, command.body());
-        validate(parsed);
+        validate(parsed, command.reporter());
         if (key == null) {
             return publish(command, parsed, null, null);
         }
@@ -183,14 +186,17 @@ public class SubmissionService {
         OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         ArticleSubmitted event = new ArticleSubmitted(parsed.submission(), id, revision, command.reporter(), receivedAt,
                 parsed.format(), parsed.original());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SUBMISSIONS, id.toString(),
-                EventJson.write(event));
+        byte[] value = EventJson.write(event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SUBMISSIONS, id.toString(), value);
         new CloudEventAttributes(eventId.toString(), EVENT_SOURCE, EventTypes.ARTICLE_SUBMITTED, receivedAt,
                 id.toString()).writeTo(record.headers());
         record.headers().add(CloudEventAttributes.HEADER_TRACEPARENT,
                 TraceContext.childOf(command.traceparent()).getBytes(StandardCharsets.US_ASCII));
+        checkSize(record);
         try {
             publisher.publish(record);
+        } catch (RecordTooLargeException e) {
+            throw tooLarge(record.value().length);
         } catch (BrokerUnavailableException e) {
             throw ProblemException.unavailable("The story could not be stored right now; nothing was accepted. Try again",
                     config.broker().retryAfterSeconds());
@@ -198,21 +204,62 @@ public class SubmissionService {
         return new SubmissionReceipt(id, revision, receivedAt);
     }
 
-    private void validate(ParsedSubmission parsed) {
+    /** Bean Validation of the contract, then {@link Storable}: only what article-service can store is acknowledged. */
+    private void validate(ParsedSubmission parsed, String reporter) {
         Set<ConstraintViolation<Submission>> violations = validator.validate(parsed.submission());
-        if (violations.isEmpty()) {
-            return;
-        }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<Submission> violation : violations) {
-            String field = ProblemMappers.fieldPath(violation.getPropertyPath());
-            if (parsed.format() == SubmissionFormat.NINJS) {
-                field = NinjsSubmissionReader.ninjsField(field);
+            errors.add(new Problem.FieldError(field(parsed, ProblemMappers.fieldPath(violation.getPropertyPath())),
+                    violation.getMessage()));
+        }
+        List<Storable.Violation> unstorable = new ArrayList<>();
+        if (parsed.original() != null) {
+            // The ninjs document as received names the client's own fields; it also covers what the mapping copied.
+            unstorable.addAll(Storable.document(parsed.original()));
+        }
+        for (Storable.Violation v : Storable.submission(parsed.submission())) {
+            String field = field(parsed, v.field());
+            if (unstorable.stream().noneMatch(u -> u.field().startsWith(field) && u.message().equals(v.message()))) {
+                unstorable.add(new Storable.Violation(field, v.message()));
             }
-            errors.add(new Problem.FieldError(field, violation.getMessage()));
+        }
+        unstorable.addAll(Storable.submittedBy(reporter));
+        for (Storable.Violation v : unstorable) {
+            Problem.FieldError error = new Problem.FieldError(v.field(), v.message());
+            if (!errors.contains(error)) {
+                errors.add(error);
+            }
+        }
+        if (errors.isEmpty()) {
+            return;
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
         throw ProblemException.unprocessable(errors.size() + " field(s) are invalid", errors);
+    }
+
+    /** Bytes a record may need besides key, value and headers (record batch and record framing, upper bound). */
+    static final int RECORD_OVERHEAD_BYTES = 128;
+
+    /** Refuses, before sending, an event larger than the topic takes (JSON escaping and ninjs' two copies grow it). */
+    private static void checkSize(ProducerRecord<String, byte[]> record) {
+        long size = RECORD_OVERHEAD_BYTES + record.value().length
+                + record.key().getBytes(StandardCharsets.UTF_8).length;
+        for (Header header : record.headers()) {
+            size += header.key().getBytes(StandardCharsets.UTF_8).length + (header.value() == null ? 0 : header.value().length);
+        }
+        if (size > Topics.SUBMISSIONS_MAX_MESSAGE_BYTES) {
+            throw tooLarge(record.value().length);
+        }
+    }
+
+    private static ProblemException tooLarge(int eventBytes) {
+        return ProblemException.payloadTooLarge("The story is " + eventBytes + " bytes once encoded as an event (escaped characters count several "
+                        + "times, and a ninjs item travels with its original), more than the "
+                        + Topics.SUBMISSIONS_MAX_MESSAGE_BYTES + " bytes the pipeline carries: shorten or split it");
+    }
+
+    private static String field(ParsedSubmission parsed, String submissionPath) {
+        return parsed.format() == SubmissionFormat.NINJS ? NinjsSubmissionReader.ninjsField(submissionPath) : submissionPath;
     }
 
     /** SHA-256 of what identifies the request: target, wire format, canonical Submission and (ninjs) the original. */

@@ -25,7 +25,32 @@ class HtmlBlocksTest {
     @Test
     void entitiesAreDecodedAndInnerWhitespaceKept() {
         assertThat(HtmlBlocks.parse("<p>\n  A &amp; B &lt;c&gt; &#20013;&#x6587; &nbsp;x  y &unknown; &amp</p>"))
-                .containsExactly(new BodyBlock(BlockType.PARAGRAPH, "A & B <c> 中文 \u00A0x  y &unknown; &amp"));
+                .containsExactly(new BodyBlock(BlockType.PARAGRAPH, "A & B <c> 中文 \u00A0x  y &unknown; &"));
+    }
+
+    @Test
+    void everyHtml5NamedEntityIsKnown() {
+        assertThat(HtmlBlocks.parse("<p>&hearts; &eacute;t&eacute; &Kopf; &frac12; &yen;100 &ensp;</p>"))
+                .containsExactly(new BodyBlock(BlockType.PARAGRAPH, "\u2665 été \uD835\uDD42 \u00BD \u00A5100 \u2002"));
+    }
+
+    @Test
+    void textWhoseLowerCaseIsLongerKeepsItsPlace() {
+        assertThat(HtmlBlocks.parse("<P>İİİ<B>粗</B></P><H2>İ标题</H2>"))
+                .containsExactly(new BodyBlock(BlockType.PARAGRAPH, "İİİ粗"), new BodyBlock(BlockType.HEADING, "İ标题"));
+    }
+
+    @Test
+    void unclosedMarkupIsText() {
+        String unclosed = "<p>" + "&<".repeat(50_000);
+        assertThat(HtmlBlocks.parse(unclosed)).singleElement()
+                .satisfies(block -> assertThat(block.text()).startsWith("&<&<").hasSize(100_000));
+    }
+
+    @Test
+    void xhtmlNamespacePrefixesAreIgnored() {
+        assertThat(HtmlBlocks.parse("<xhtml:p>一</xhtml:p><xhtml:blockquote>二</xhtml:blockquote>"))
+                .containsExactly(new BodyBlock(BlockType.PARAGRAPH, "一"), new BodyBlock(BlockType.QUOTE, "二"));
     }
 
     @Test

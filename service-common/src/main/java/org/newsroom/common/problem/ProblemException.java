@@ -59,6 +59,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(412, "precondition-failed", "Precondition failed", detail));
     }
 
+    /** 413 for content too large once processed (the raw body passed {@code BodyLimitFilter}). */
+    public static ProblemException payloadTooLarge(String detail) {
+        return new ProblemException(Problem.of(413, "payload-too-large", "Payload too large", detail));
+    }
+
     public static ProblemException unprocessable(String detail, List<Problem.FieldError> errors) {
         return new ProblemException(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 422, detail,
                 errors.isEmpty() ? null : errors));

@@ -18,6 +18,12 @@ public final class SearchDocumentBuilder {
     static final int MAX_POSITIONS_PER_LEXEME = 256;
     /** Longer runs of letters (base64 blobs, URLs) are not useful terms and risk PostgreSQL's lexeme limit. */
     static final int MAX_TERM_LENGTH = 100;
+    /**
+     * Most bytes a vector may take as PostgreSQL stores it (entry, lexeme, alignment, positions): its limit is
+     * 1,048,575 bytes (SQLSTATE 54000 above), which a long body of distinct Chinese character pairs can exceed. Terms
+     * beyond the budget are not indexed, so that every storable story stays indexable.
+     */
+    static final int MAX_VECTOR_BYTES = 900_000;
     /** Gap between fields and blocks, so that a phrase never matches across them. */
     private static final int FIELD_GAP = 2;
 
@@ -67,6 +73,7 @@ public final class SearchDocumentBuilder {
     private static final class Vector {
         private final Map<String, List<String>> positions = new LinkedHashMap<>();
         private int position;
+        private int bytes;
 
         void add(List<ChineseAnalysis.Token> tokens, Weight weight) {
             if (tokens.isEmpty()) {
@@ -78,11 +85,23 @@ public final class SearchDocumentBuilder {
                 if (token.term().length() > MAX_TERM_LENGTH) {
                     continue;
                 }
-                List<String> list = positions.computeIfAbsent(token.term(), t -> new ArrayList<>());
-                if (list.size() < MAX_POSITIONS_PER_LEXEME) {
+                List<String> list = positions.get(token.term());
+                if (list == null) {
+                    int lexemeBytes = token.term().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    // WordEntry (4), the lexeme padded to 2 bytes, the position count (2), one position (2)
+                    int cost = 4 + lexemeBytes + (lexemeBytes & 1) + 2 + 2;
+                    if (bytes + cost > MAX_VECTOR_BYTES) {
+                        continue;
+                    }
+                    bytes += cost - 2;
+                    list = new ArrayList<>();
+                    positions.put(token.term(), list);
+                }
+                if (list.size() < MAX_POSITIONS_PER_LEXEME && bytes + 2 <= MAX_VECTOR_BYTES) {
                     String entry = weight == Weight.D ? Integer.toString(position) : position + weight.name();
                     if (list.isEmpty() || !list.get(list.size() - 1).equals(entry)) {
                         list.add(entry);
+                        bytes += 2;
                     }
                 }
             }
