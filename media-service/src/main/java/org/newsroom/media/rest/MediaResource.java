@@ -1,5 +1,6 @@
 package org.newsroom.media.rest;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 
@@ -48,14 +49,11 @@ public class MediaResource {
     @RolesAllowed({Roles.REPORTER, Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response upload(byte[] body, @HeaderParam("Content-Type") String contentType,
+    public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Disposition") String disposition,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.unprocessable("Idempotency-Key", "must be 1 to 255 printable ASCII characters");
-        }
-        if (body == null || body.length == 0) {
-            throw ProblemException.badRequest("The request body is empty: send the photo's bytes");
         }
         String fileName = null;
         if (disposition != null) {

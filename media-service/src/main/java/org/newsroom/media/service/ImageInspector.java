@@ -1,8 +1,10 @@
 package org.newsroom.media.service;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -44,8 +46,8 @@ public class ImageInspector {
     public record Inspected(ImageFormat format, int width, int height) {
     }
 
-    public Inspected inspect(byte[] bytes, String declaredType, String fileName) {
-        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> unsupported(
+    public Inspected inspect(Path file, String declaredType, String fileName) {
+        ImageFormat format = ImageFormat.sniff(head(file, 16)).orElseThrow(() -> unsupported(
                 "Only JPEG, PNG and WebP photos are accepted; this file is none of them"));
         String declared = declaredType == null ? "" : declaredType.split(";", 2)[0].trim();
         if (!declared.isEmpty() && !declared.equalsIgnoreCase("application/octet-stream")
@@ -58,10 +60,10 @@ public class ImageInspector {
                 throw unsupported("The file is " + format.mediaType() + " but is named ." + extension);
             }
         }
-        if (format == ImageFormat.JPEG && !endsWithEndOfImage(bytes)) {
+        if (format == ImageFormat.JPEG && !endsWithEndOfImage(tail(file, 64))) {
             throw invalid("The JPEG is truncated (no end-of-image marker)");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = reader(format, in);
             try {
                 reader.setInput(in, true, true);
@@ -101,6 +103,29 @@ public class ImageInspector {
             throw unsupported(format.mediaType() + " cannot be read by this server");
         }
         return readers.next();
+    }
+
+    private static byte[] head(Path file, int length) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(length);
+        } catch (IOException e) {
+            throw invalid("The image cannot be read");
+        }
+    }
+
+    private static byte[] tail(Path file, int length) {
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            int n = (int) Math.min(size, length);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(n);
+            channel.position(size - n);
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // read the last bytes
+            }
+            return buffer.array();
+        } catch (IOException e) {
+            throw invalid("The image cannot be read");
+        }
     }
 
     private static boolean endsWithEndOfImage(byte[] bytes) {

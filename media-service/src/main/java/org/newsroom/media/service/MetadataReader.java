@@ -1,6 +1,6 @@
 package org.newsroom.media.service;
 
-import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,10 +31,10 @@ public class MetadataReader {
     private static final Logger LOG = Logger.getLogger(MetadataReader.class);
     private static final String PHOTOSHOP_NS = "http://ns.adobe.com/photoshop/1.0/";
 
-    public PhotoMetadata read(byte[] bytes) {
+    public PhotoMetadata read(Path file) {
         Metadata metadata;
         try {
-            metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
+            metadata = ImageMetadataReader.readMetadata(file.toFile());
         } catch (Exception e) {
             LOG.debugf("no readable metadata: %s", e.getMessage());
             return new PhotoMetadata(null, null, null, null, null);

@@ -70,6 +70,30 @@ public class ObjectStore {
                 RequestBody.fromBytes(bytes)), "store " + key);
     }
 
+    /** Streams a file into the store; returns once the store acknowledged it, with the given MD5 checked by the store. */
+    public void put(String key, java.nio.file.Path file, byte[] md5, String contentType) {
+        ensureBucket();
+        String contentMd5 = Base64.getEncoder().encodeToString(md5);
+        call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).contentMD5(contentMd5),
+                RequestBody.fromFile(file)), "store " + key);
+    }
+
+    /** Copies the object into {@code target} (replacing it); false when the object does not exist. */
+    public boolean download(String key, java.nio.file.Path target) {
+        ensureBucket();
+        try {
+            java.nio.file.Files.deleteIfExists(target);
+            s3.getObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.ResponseTransformer.toFile(target));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (SdkException e) {
+            throw new ObjectStoreUnavailableException("cannot read " + key, e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The object's bytes, or empty when it does not exist. */
     public Optional<byte[]> get(String key) {
         ensureBucket();

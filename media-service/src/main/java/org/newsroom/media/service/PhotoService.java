@@ -55,7 +55,13 @@ public class PhotoService {
     }
 
     public StoredPhoto upload(UploadRequest request) {
-        String sha = Digests.sha256Hex(request.bytes());
+        try (Upload upload = Upload.spool(request.body(), config.maxUploadBytes())) {
+            return store(request, upload);
+        }
+    }
+
+    private StoredPhoto store(UploadRequest request, Upload upload) {
+        String sha = upload.sha256();
         if (request.idempotencyKey() != null) {
             Optional<Photo> earlier = QuarkusTransaction.requiringNew().call(() ->
                     photos.findByIdempotencyKey(request.uploadedBy(), request.idempotencyKey()));
@@ -71,17 +77,13 @@ public class PhotoService {
                 return new StoredPhoto(earlier.get(), made);
             }
         }
-        if (request.bytes().length > config.maxUploadBytes()) {
-            throw new ProblemException(org.newsroom.common.problem.Problem.of(413, "payload-too-large",
-                    "Payload too large", "The photo is larger than " + config.maxUploadBytes() + " bytes"));
-        }
-        ImageInspector.Inspected image = inspector.inspect(request.bytes(), request.declaredType(), request.fileName());
-        PhotoMetadata metadata = metadataReader.read(request.bytes());
+        ImageInspector.Inspected image = inspector.inspect(upload.file(), request.declaredType(), request.fileName());
+        PhotoMetadata metadata = metadataReader.read(upload.file());
         UUID id = request.idempotencyKey() == null ? Ids.newV7()
                 : Ids.nameBased("media", request.uploadedBy(), request.idempotencyKey());
         String originalKey = "originals/" + id;
         try {
-            store.put(originalKey, request.bytes(), image.format().mediaType());
+            store.put(originalKey, upload.file(), upload.md5(), image.format().mediaType());
         } catch (ObjectStoreUnavailableException e) {
             LOG.warnf(e, "upload %s refused: object store unavailable", id);
             metrics.counter("newsroom_media_uploads_unavailable_total").increment();
@@ -95,7 +97,7 @@ public class PhotoService {
         photo.contentType = image.format().mediaType();
         photo.originalKey = originalKey;
         photo.sha256 = sha;
-        photo.sizeBytes = request.bytes().length;
+        photo.sizeBytes = upload.size();
         photo.width = image.width();
         photo.height = image.height();
         photo.caption = metadata.caption();

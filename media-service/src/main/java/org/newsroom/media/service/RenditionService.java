@@ -1,6 +1,10 @@
 package org.newsroom.media.service;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -57,9 +61,16 @@ public class RenditionService {
         if (done.containsAll(widths)) {
             return;
         }
-        byte[] original = store.get(photo.originalKey)
-                .orElseThrow(() -> new IllegalStateException("original of photo " + photoId + " is missing"));
-        BufferedImage image = renderer.decode(original);
+        BufferedImage image;
+        Path original = temporaryFile();
+        try {
+            if (!store.download(photo.originalKey, original)) {
+                throw new IllegalStateException("original of photo " + photoId + " is missing");
+            }
+            image = renderer.decode(original, widths.get(widths.size() - 1));
+        } finally {
+            deleteQuietly(original);
+        }
         for (int width : widths) {
             if (done.contains(width)) {
                 continue;
@@ -71,6 +82,22 @@ public class RenditionService {
             int height = scaled.getHeight();
             QuarkusTransaction.requiringNew().run(() -> save(photoId, width, height, sha, jpeg.length));
             metrics.counter("newsroom_media_renditions_total").increment();
+        }
+    }
+
+    private static Path temporaryFile() {
+        try {
+            return Files.createTempFile("newsroom-original-", ".bin");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file
         }
     }
 

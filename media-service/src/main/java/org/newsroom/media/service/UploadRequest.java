@@ -1,6 +1,8 @@
 package org.newsroom.media.service;
 
-/** An upload as received: the bytes, what the client says they are, who sends them and their idempotency key. */
-public record UploadRequest(byte[] bytes, String declaredType, String fileName, String uploadedBy,
+import java.io.InputStream;
+
+/** An upload as received: the body, what the client says it is, who sends it and their idempotency key. */
+public record UploadRequest(InputStream body, String declaredType, String fileName, String uploadedBy,
         String idempotencyKey) {
 }
