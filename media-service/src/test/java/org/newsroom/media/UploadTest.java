@@ -73,8 +73,12 @@ class UploadTest {
                 .patch("/api/v1/media/" + id)
                 .then().statusCode(200).body("caption", equalTo("新的说明 ✓")).body("credit", equalTo("陈文卿"))
                 .body("byline", equalTo(TestPhotos.BYLINE));
-        given().auth().oauth2(token("reporter")).contentType("application/json").body("{\"caption\": \"x\"}")
-                .patch("/api/v1/media/" + id).then().statusCode(403);
+        given().auth().oauth2(TestInfrastructure.get().token("reporter", "施昱辰")).contentType("application/json")
+                .body("{\"caption\": \"x\"}").patch("/api/v1/media/" + id).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token("reporter")).contentType("application/json").body("{\"byline\": \"刘坤 摄\"}")
+                .patch("/api/v1/media/" + id).then().statusCode(200).body("caption", equalTo("新的说明 ✓"))
+                .body("byline", equalTo("刘坤 摄"));
     }
 
     @Test

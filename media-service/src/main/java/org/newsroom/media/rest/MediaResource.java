@@ -81,14 +81,15 @@ public class MediaResource {
                 .orElseThrow(() -> ProblemException.notFound("No photo " + id));
     }
 
-    /** Edits caption, credit or byline. */
+    /** Edits caption, credit or byline: the uploader or an editor. */
     @PATCH
     @Path("/{id}")
-    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.REPORTER, Roles.EDITOR, Roles.ADMIN})
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Produces(MediaType.APPLICATION_JSON)
     public PhotoView edit(@PathParam("id") UUID id, @Valid @NotNull PhotoEdit edit) {
-        return photos.edit(id, edit.caption(), edit.credit(), edit.byline())
+        boolean desk = identity.hasRole(Roles.EDITOR) || identity.hasRole(Roles.ADMIN);
+        return photos.edit(id, identity.getPrincipal().getName(), desk, edit.caption(), edit.credit(), edit.byline())
                 .map(stored -> views.view(stored, true))
                 .orElseThrow(() -> ProblemException.notFound("No photo " + id));
     }

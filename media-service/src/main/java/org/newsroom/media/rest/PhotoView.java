@@ -14,6 +14,6 @@ public record PhotoView(UUID id, String contentType, int width, int height, long
         String original) {
 
     /** One rendition: its URL, width and height. */
-    public record RenditionView(String href, int width, int height, String contentType) {
+    public record RenditionView(String url, int width, int height, String contentType) {
     }
 }

@@ -120,12 +120,19 @@ public class PhotoService {
                 .map(photo -> new StoredPhoto(photo, renditions.ofPhoto(id))));
     }
 
-    /** Changes the caption, credit or byline (a null argument leaves the field as it is). */
-    public Optional<StoredPhoto> edit(UUID id, String caption, String credit, String byline) {
+    /**
+     * Changes the caption, credit or byline (a null argument leaves the field as it is); only the desk or the
+     * uploader may (403 otherwise).
+     */
+    public Optional<StoredPhoto> edit(UUID id, String editor, boolean desk, String caption, String credit,
+            String byline) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Photo photo = photos.findById(id);
             if (photo == null) {
                 return Optional.<StoredPhoto>empty();
+            }
+            if (!desk && !photo.uploadedBy.equals(editor)) {
+                throw ProblemException.forbidden("Only the uploader or an editor may edit this photo");
             }
             if (caption != null) {
                 photo.caption = caption;
