@@ -49,6 +49,7 @@ class UploadTest {
                 .body("credit", equalTo(TestPhotos.CREDIT))
                 .body("caption", equalTo(TestPhotos.CAPTION))
                 .body("byline", equalTo(TestPhotos.BYLINE))
+                .body("photographers", org.hamcrest.Matchers.contains("刘坤", "陈文卿"))
                 .body("width", equalTo(2400))
                 .body("height", equalTo(1600))
                 .body("contentType", equalTo("image/jpeg"));
@@ -131,5 +132,12 @@ class UploadTest {
                 .then().statusCode(201).extract().path("id");
         given().get("/api/v1/media/" + id + "/original").then().statusCode(401);
         given().get("/api/v1/media/" + id).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheUploadAndItsRefusals() {
+        String document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(document).contains("/api/v1/media", "/api/v1/media/renditions/{file}", "image/jpeg", "image/webp",
+                "\"413\"", "\"415\"", "\"503\"", "Idempotency-Key");
     }
 }

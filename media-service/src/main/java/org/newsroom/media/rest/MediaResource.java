@@ -20,6 +20,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.newsroom.common.problem.Problem;
 import org.newsroom.common.problem.ProblemException;
 import org.newsroom.common.security.Roles;
 import org.newsroom.media.service.PhotoService;
@@ -45,6 +55,27 @@ public class MediaResource {
     SecurityIdentity identity;
 
     /** Uploads a JPEG, PNG or WebP; 201 once the original is durably stored. */
+    @Operation(summary = "Upload a photo",
+            description = "The body is the image itself. Answers 201 only after the object store acknowledged the "
+                    + "original; caption, credit, byline, copyright and takenAt are read from its IPTC/XMP/EXIF.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
+            description = "1-255 printable ASCII; the same uploader, key and bytes get the same photo")
+    @APIResponse(responseCode = "201", description = "Stored; renditions follow asynchronously",
+            headers = @Header(name = "Location", description = "The photo"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PhotoView.class)))
+    @APIResponse(responseCode = "400", description = "Empty or interrupted body", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "Larger than newsroom.media.max-upload-bytes (25 MiB)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "415", description = "Not JPEG, PNG or WebP by its bytes (SVG, HTML, a renamed file)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Too many pixels (decompression bomb), truncated or corrupt, "
+            + "or an Idempotency-Key reused with other bytes", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Object store unavailable, nothing stored (Retry-After)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @POST
     @RolesAllowed({Roles.REPORTER, Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.WILDCARD)
@@ -69,6 +100,11 @@ public class MediaResource {
     }
 
     /** A photo's metadata and renditions: staff always, readers once the photo is public. */
+    @Operation(summary = "A photo with its renditions", description = "Staff always; readers once an article "
+            + "carrying the photo is published (404 before).")
+    @APIResponse(responseCode = "200", description = "The photo",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PhotoView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or not public for this reader", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @GET
     @Path("/{id}")
     @PermitAll
@@ -82,6 +118,12 @@ public class MediaResource {
     }
 
     /** Edits caption, credit or byline: the uploader or an editor. */
+    @Operation(summary = "Edit caption, credit or byline", description = "JSON merge patch; the uploader or an editor.")
+    @APIResponse(responseCode = "200", description = "The edited photo",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PhotoView.class)))
+    @APIResponse(responseCode = "403", description = "Neither the uploader nor an editor", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Unknown photo", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "A field too long", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @PATCH
     @Path("/{id}")
     @RolesAllowed({Roles.REPORTER, Roles.EDITOR, Roles.ADMIN})
@@ -95,6 +137,11 @@ public class MediaResource {
     }
 
     /** The original as uploaded, metadata included: staff only, never cached by shared caches. */
+    @Operation(summary = "The original as uploaded (staff only)", description = "With all its metadata, GPS "
+            + "included; Cache-Control: private, no-store.")
+    @APIResponse(responseCode = "200", description = "The original bytes")
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Unknown photo", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @GET
     @Path("/{id}/original")
     @RolesAllowed({Roles.REPORTER, Roles.EDITOR, Roles.ADMIN})

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.newsroom.media.config.MediaConfig;
+import org.newsroom.media.service.Credits;
 import org.newsroom.media.service.PhotoService.StoredPhoto;
 import org.newsroom.media.service.RenditionService;
 
@@ -27,7 +28,7 @@ public class PhotoViews {
                 .toList();
         boolean ready = stored.renditions().size() >= renditions.widthsFor(photo.width).size();
         return new PhotoView(photo.id, photo.contentType, photo.width, photo.height, photo.sizeBytes,
-                staff ? photo.sha256 : null, photo.caption, photo.credit, photo.byline, photo.copyright,
+                staff ? photo.sha256 : null, photo.caption, photo.credit, Credits.photographers(photo.credit), photo.byline, photo.copyright,
                 photo.takenAt, staff ? photo.uploadedBy : null, photo.uploadedAt, photo.publicSince != null,
                 ready ? "ready" : "processing", list,
                 staff ? base + "/api/v1/media/" + photo.id + "/original" : null);

@@ -8,6 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.newsroom.common.problem.Problem;
 import org.newsroom.common.problem.ProblemException;
 import org.newsroom.common.security.Roles;
 import org.newsroom.media.service.PhotoService;
@@ -30,6 +34,13 @@ public class RenditionResource {
     @Inject
     SecurityIdentity identity;
 
+    @Operation(summary = "A public rendition, addressed by the SHA-256 of its bytes",
+            description = "Immutable: Cache-Control public, max-age=31536000, immutable and an ETag once its photo is "
+                    + "public (304 on If-None-Match); 404 for readers before. No GPS or other private metadata.")
+    @APIResponse(responseCode = "200", description = "The JPEG", content = @Content(mediaType = "image/jpeg"))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "404", description = "Unknown, or not public for this reader",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @GET
     @Path("/{file}")
     @PermitAll

@@ -106,7 +106,22 @@ public class PhotoService {
         photo.copyright = metadata.copyright();
         photo.takenAt = metadata.takenAt();
         photo.uploadedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        QuarkusTransaction.requiringNew().run(() -> photos.persist(photo));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> photos.persist(photo));
+        } catch (RuntimeException e) {
+            // The same uploader and key at the same moment: the first insert won; answer as a retry would be.
+            if (request.idempotencyKey() != null) {
+                Optional<Photo> winner = QuarkusTransaction.requiringNew().call(() ->
+                        photos.findByIdempotencyKey(request.uploadedBy(), request.idempotencyKey()));
+                if (winner.isPresent() && winner.get().sha256.equals(sha)) {
+                    return new StoredPhoto(winner.get(), renditionsOf(winner.get().id));
+                }
+                if (winner.isPresent()) {
+                    throw ProblemException.unprocessable("Idempotency-Key", "this key was used for a different file");
+                }
+            }
+            throw e;
+        }
         metrics.counter("newsroom_media_uploads_total").increment();
         if (!renditionRequests.request(id)) {
             // The original is stored and recorded: the answer stands. A retry with the same key asks again.
