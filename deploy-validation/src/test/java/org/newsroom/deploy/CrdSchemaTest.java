@@ -36,7 +36,7 @@ class CrdSchemaTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(custom).as("Kafka, node pool, 5 topics, 2 PostgreSQL clusters").isEqualTo(9);
+        assertThat(custom).as("Kafka, node pool, 6 topics, 2 PostgreSQL clusters").isEqualTo(10);
     }
 
     @Test
