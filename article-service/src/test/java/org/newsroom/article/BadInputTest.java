@@ -79,6 +79,9 @@ class BadInputTest {
             expect(413, method, path, type, huge, null);
             expect(415, method, path, "application/xml", utf8("<a/>"), null);
         }
+        // a document that ends inside a typed list is malformed syntax, not a wrong value
+        expect(400, "POST", issues, json, utf8("{\"masthead\": \"徐汇报\", \"pages\": ["), null);
+        expect(400, "PUT", issuePath, json, utf8("{\"masthead\": \"徐汇报\", \"pages\": [{\"number\": 1, "), null);
         // malformed ids in paths (with otherwise valid bodies)
         String validIssue = "{\"masthead\":\"m\",\"number\":1,\"date\":\"2024-12-20\",\"pages\":[]}";
         expect(400, "POST", "/api/v1/articles/not-a-uuid/transitions", json, utf8("{\"action\":\"approve\"}"), null);

@@ -115,18 +115,19 @@ class SubmissionConsumerTest {
         UUID id = Ids.newV7();
         String reporter = Staff.newReporter();
         TestKafka.submit(id, Articles.story("第一版", null, Distribution.PUBLIC), 1, reporter);
-        TestKafka.submit(id, Articles.story("也说自己是第一版", null, Distribution.PUBLIC), 1, reporter);
+        TestKafka.submit(id, Articles.story("第二版", null, Distribution.PUBLIC), 2, reporter);
+        TestKafka.submit(id, Articles.story("也说自己是第二版", null, Distribution.PUBLIC), 2, reporter);
         TestKafka.submit(id, Articles.story("自称第九版", null, Distribution.PUBLIC), 9, reporter);
-        Articles.awaitRevision(id, 3);
+        Articles.awaitRevision(id, 4);
 
-        assertThat(Db.count("select count(*) from article_revision where article_id = ? and number in (1, 2, 3)", id))
-                .isEqualTo(3);
-        assertThat(Db.text("select content ->> 'headline' from article_revision where article_id = ? and number = 2",
-                id)).isEqualTo("也说自己是第一版");
-        assertThat(Db.count("select submitted_revision from article_revision where article_id = ? and number = 3", id))
+        assertThat(Db.count("select count(*) from article_revision where article_id = ? and number in (1, 2, 3, 4)",
+                id)).isEqualTo(4);
+        assertThat(Db.text("select content ->> 'headline' from article_revision where article_id = ? and number = 3",
+                id)).isEqualTo("也说自己是第二版");
+        assertThat(Db.count("select submitted_revision from article_revision where article_id = ? and number = 4", id))
                 .isEqualTo(9);
         given().auth().oauth2(Staff.editor()).get("/api/v1/articles/{id}", id).then()
-                .body("revision", org.hamcrest.Matchers.equalTo(3))
+                .body("revision", org.hamcrest.Matchers.equalTo(4))
                 .body("headline", org.hamcrest.Matchers.equalTo("自称第九版"));
     }
 

@@ -13,6 +13,13 @@ public final class Topics {
     public static final String SUBMISSIONS_DLQ = "newsroom.submissions.dlq";
     /** Published issues, keyed by issue id; produced by article-service's outbox relay, consumed by notify-service. */
     public static final String ISSUES = "newsroom.issues";
+    /**
+     * Largest record of {@link #ISSUES}, in bytes: the topic's {@code max.message.bytes} and the outbox producer's
+     * {@code max.request.size}; article-service refuses to publish an issue whose announcement would be larger.
+     */
+    public static final int ISSUES_MAX_MESSAGE_BYTES = 1_048_576;
+    /** Issue events notify-service could not fan out (invalid, or failing for good), with the reason in headers. */
+    public static final String ISSUES_DLQ = "newsroom.issues.dlq";
     /** Internal to notify-service: one record per delivery, keyed by subscription id, so replicas share the fan-out. */
     public static final String DELIVERIES = "newsroom.deliveries";
     /** Internal to ingest-service: compacted log of idempotency keys and their first answer. */

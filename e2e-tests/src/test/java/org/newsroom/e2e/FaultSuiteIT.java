@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,8 +72,13 @@ class FaultSuiteIT {
         Set<String> acknowledged = load.acknowledged();
         assertThat(load.serverErrors()).as("5xx other than 503 from ingest-service").isZero();
         String url = stack.postgres().jdbcUrl(LocalStack.ARTICLE_DATABASE);
-        await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(1))
-                .until(() -> storedIds(url, reporter).keySet().containsAll(acknowledged));
+        try {
+            await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> storedIds(url, reporter).keySet().containsAll(acknowledged));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            diagnose(acknowledged, storedIds(url, reporter).keySet(), articleService);
+            throw e;
+        }
 
         Map<String, Long> stored = storedIds(url, reporter);
         Set<String> lost = new java.util.HashSet<>(acknowledged);
@@ -83,6 +89,26 @@ class FaultSuiteIT {
         // Stored but not acknowledged is allowed: a 503 after a timeout may still have reached the broker.
         System.out.printf("fault suite: %d rounds, %d acknowledged, %d refused (503/timeouts), 0 lost, 0 duplicated%n",
                 rounds, acknowledged.size(), load.refused());
+    }
+
+    /**
+     * What a failed audit needs to be understood: which acknowledged ids are missing, and what article-service's
+     * threads (the submissions consumer above all) and health checks say at that moment.
+     */
+    private static void diagnose(Set<String> acknowledged, Set<String> stored, ServiceProcess articleService)
+            throws Exception {
+        Set<String> missing = new java.util.HashSet<>(acknowledged);
+        missing.removeAll(stored);
+        System.out.printf("fault suite audit: %d of %d acknowledged ids not stored, e.g. %s%n", missing.size(),
+                acknowledged.size(), missing.stream().limit(5).toList());
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(articleService.pid()), "Thread.print").redirectErrorStream(true).start();
+        System.out.println("article-service threads:\n" + new String(jcmd.getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(articleService.url() + "/q/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        System.out.println("article-service health: " + health.body());
     }
 
     private static void awaitMoreAcknowledged(SteadyLoad load, int more) {

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,17 +34,7 @@ class BadInputTest {
     private static final String NINJS = "application/ninjs+json";
     private static final String BODY = "\"body\": [{\"type\": \"paragraph\", \"text\": \"正文\"}]";
 
-    private static TopicReader topic;
-
-    @BeforeAll
-    static void openTopic() {
-        topic = TopicReader.submissions();
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        topic.close();
-    }
+    private static final TopicReader topic = TopicReader.submissions();
 
     /** One bad request: what is sent and what must come back ({@code field} null when no field is to blame). */
     record Case(String name, String contentType, byte[] body, int status, String field) {

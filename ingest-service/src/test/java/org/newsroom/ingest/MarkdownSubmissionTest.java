@@ -7,8 +7,6 @@ import static org.newsroom.ingest.Ingest.as;
 import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsroom.stack.test.NewsroomTestResource;
 
@@ -55,17 +53,7 @@ class MarkdownSubmissionTest {
             徐汇区政协主席黄冲致辞。  两个空格留着。
             """;
 
-    private static TopicReader topic;
-
-    @BeforeAll
-    static void openTopic() {
-        topic = TopicReader.submissions();
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        topic.close();
-    }
+    private static final TopicReader topic = TopicReader.submissions();
 
     @Test
     void frontMatterBecomesFieldsAndMarkdownBecomesBlocksCharacterForCharacter() {

@@ -7,8 +7,6 @@ import static org.newsroom.ingest.Ingest.as;
 import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,17 +28,7 @@ class NinjsSubmissionTest {
     private static final String HEADLINE = "Captain of wrecked cruise ship on trial in Italy";
     private static final String BY = "Paulo Santalucia and Frances d'Emilio";
 
-    private static TopicReader topic;
-
-    @BeforeAll
-    static void openTopic() {
-        topic = TopicReader.submissions();
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        topic.close();
-    }
+    private static final TopicReader topic = TopicReader.submissions();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"001, 1", "004, 4", "005, 4", "007, 4"})

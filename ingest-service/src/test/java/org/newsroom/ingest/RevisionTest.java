@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsroom.stack.test.NewsroomTestResource;
 
@@ -29,17 +27,7 @@ import io.restassured.response.Response;
 @QuarkusTestResource(ArticleServiceStub.class)
 class RevisionTest {
 
-    private static TopicReader topic;
-
-    @BeforeAll
-    static void openTopic() {
-        topic = TopicReader.submissions();
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        topic.close();
-    }
+    private static final TopicReader topic = TopicReader.submissions();
 
     @Test
     void theAuthorRevisesASubmittedStoryAndGetsTheNextRevision() {

@@ -13,8 +13,6 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.CloudEventAttributes;
 import org.newsroom.contracts.EventTypes;
@@ -34,17 +32,7 @@ import io.restassured.response.Response;
 @QuarkusTestResource(ArticleServiceStub.class)
 class SeedStoriesTest {
 
-    private static TopicReader topic;
-
-    @BeforeAll
-    static void openTopic() {
-        topic = TopicReader.submissions();
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        topic.close();
-    }
+    private static final TopicReader topic = TopicReader.submissions();
 
     @Test
     void eachSeedStoryIsAcceptedAndPublishedWithItsFieldsExactlyAsSubmitted() {

@@ -16,8 +16,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,20 +48,10 @@ class StorableSubmissionTest {
     private static final String NINJS_BODY = "\"headlines\": [{\"role\": \"main\", \"value\": \"甲\"}], "
             + "\"bodies\": [{\"contentType\": \"text/plain\", \"value\": \"正文\"}]";
 
-    private static TopicReader topic;
+    private static final TopicReader topic = TopicReader.submissions();
 
     @Inject
     KafkaClientConfig kafka;
-
-    @BeforeAll
-    static void openTopic() {
-        topic = TopicReader.submissions();
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        topic.close();
-    }
 
     record Case(String name, String contentType, String body, int status, String field) {
         @Override

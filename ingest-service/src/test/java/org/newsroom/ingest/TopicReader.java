@@ -18,38 +18,50 @@ import org.newsroom.stack.test.TestInfrastructure;
 
 /**
  * Reads what the service really produced, with a plain Kafka consumer on the test broker: take a {@link #mark()} before
- * a request, then {@link #since} returns every record written after it.
+ * a request, then {@link #since} returns every record written after it. One reader per topic serves every test class
+ * of the JVM; its consumer is created on first use and closed when the JVM exits.
  */
-public final class TopicReader implements AutoCloseable {
+public final class TopicReader {
+
+    private static final Map<String, TopicReader> READERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String topic;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final List<TopicPartition> partitions;
+    private KafkaConsumer<String, byte[]> consumer;
+    private List<TopicPartition> partitions;
 
-    public TopicReader(String topic) {
+    private TopicReader(String topic) {
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "ingest-test-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
-        this.partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
-        consumer.assign(partitions);
     }
 
+    /** The reader of {@code newsroom.submissions}. */
     public static TopicReader submissions() {
-        return new TopicReader(Topics.SUBMISSIONS);
+        return READERS.computeIfAbsent(Topics.SUBMISSIONS, TopicReader::new);
+    }
+
+    private synchronized KafkaConsumer<String, byte[]> consumer() {
+        if (consumer == null) {
+            consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafka().bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "ingest-test-" + UUID.randomUUID(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
+            consumer.assign(partitions);
+            KafkaConsumer<String, byte[]> opened = consumer;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> opened.close(Duration.ofSeconds(2)), "topic-reader-close"));
+        }
+        return consumer;
     }
 
     /** The current end of every partition. */
-    public Map<TopicPartition, Long> mark() {
-        return consumer.endOffsets(partitions, Duration.ofSeconds(30));
+    public synchronized Map<TopicPartition, Long> mark() {
+        return consumer().endOffsets(partitions, Duration.ofSeconds(30));
     }
 
     /** Every record written after {@code mark} up to the current end (all acknowledged records are readable). */
-    public List<ConsumerRecord<String, byte[]>> since(Map<TopicPartition, Long> mark) {
+    public synchronized List<ConsumerRecord<String, byte[]>> since(Map<TopicPartition, Long> mark) {
         Map<TopicPartition, Long> end = mark();
         mark.forEach(consumer::seek);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
@@ -79,10 +91,5 @@ public final class TopicReader implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    @Override
-    public void close() {
-        consumer.close(Duration.ofSeconds(2));
     }
 }

@@ -25,12 +25,14 @@ public final class LocalStack implements AutoCloseable {
             Topics.SUBMISSIONS, 3,
             Topics.SUBMISSIONS_DLQ, 1,
             Topics.ISSUES, 3,
+            Topics.ISSUES_DLQ, 1,
             Topics.DELIVERIES, 6,
             Topics.INGEST_IDEMPOTENCY, 3,
             Topics.MEDIA_RENDITIONS, 3);
     public static final Map<String, Map<String, String>> TOPIC_CONFIGS = Map.of(
             Topics.INGEST_IDEMPOTENCY, Map.of("cleanup.policy", "compact"),
-            Topics.SUBMISSIONS, Map.of("max.message.bytes", String.valueOf(Topics.SUBMISSIONS_MAX_MESSAGE_BYTES)));
+            Topics.SUBMISSIONS, Map.of("max.message.bytes", String.valueOf(Topics.SUBMISSIONS_MAX_MESSAGE_BYTES)),
+            Topics.ISSUES, Map.of("max.message.bytes", String.valueOf(Topics.ISSUES_MAX_MESSAGE_BYTES)));
 
     public static final String INGEST = "ingest";
     public static final String ARTICLE = "article";

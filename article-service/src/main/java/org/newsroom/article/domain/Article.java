@@ -110,6 +110,10 @@ public class Article {
     @Column(name = "retracted_at")
     public Instant retractedAt;
 
+    /** A revision stored after publication that an editor has not adopted yet (see {@code SubmissionStore}). */
+    @Column(name = "pending_revision")
+    public Integer pendingRevision;
+
     @Version
     @Column(nullable = false)
     public long version;

@@ -47,4 +47,11 @@ public class OutboxEvent {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** When the broker refused this row for good; the relay skips it from then on. */
+    @Column(name = "failed_at")
+    public Instant failedAt;
+
+    /** Why the broker refused it. */
+    public String failure;
 }

@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.newsroom.article.domain.Article;
-import org.newsroom.article.rest.ArticleView;
+import org.newsroom.article.model.ArticleView;
 import org.newsroom.contracts.EventJson;
 import org.newsroom.contracts.article.BodyBlock;
 import org.newsroom.contracts.article.Byline;
@@ -83,8 +83,17 @@ public class ArticleMapper {
         a.slug = s.slug();
     }
 
-    /** The Article of the API. */
+    /** The Article of the API as readers see it. */
     public ArticleView toView(Article a) {
+        return toView(a, false);
+    }
+
+    /**
+     * The Article of the API.
+     *
+     * @param desk whether the viewer works on the article (an editor, or its author): adds its pending revision
+     */
+    public ArticleView toView(Article a, boolean desk) {
         Submission s = submission(a);
         ArticleView.IssueRef issue = a.issueId == null ? null
                 : new ArticleView.IssueRef(a.issueId, a.issueNumber, a.issuePage);
@@ -92,7 +101,7 @@ public class ArticleMapper {
                 : new ArticleView.Note(a.correctionNote, time(a.correctedAt));
         ArticleView.Note retraction = a.retractionNote == null ? null
                 : new ArticleView.Note(a.retractionNote, time(a.retractedAt));
-        return new ArticleView(a.id, a.revision, a.status, s.headline(), s.subheadline(), s.kicker(), s.genre(),
+        return new ArticleView(a.id, a.revision, desk ? a.pendingRevision : null, a.status, s.headline(), s.subheadline(), s.kicker(), s.genre(),
                 s.language(), s.body(), s.bylines(), s.creditLine(), s.source(), s.section(), s.tags(), s.media(),
                 s.distribution(), s.embargoedUntil(), s.slug(), a.submittedBy, time(a.submittedAt),
                 time(a.updatedAt), time(a.publishedAt), issue, correction, retraction, links(a));

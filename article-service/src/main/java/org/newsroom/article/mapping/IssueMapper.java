@@ -13,8 +13,8 @@ import jakarta.inject.Inject;
 import org.newsroom.article.domain.Article;
 import org.newsroom.article.domain.Issue;
 import org.newsroom.article.domain.IssueLayout;
-import org.newsroom.article.rest.IssueRequest;
-import org.newsroom.article.rest.IssueView;
+import org.newsroom.article.model.IssueRequest;
+import org.newsroom.article.model.IssueView;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 

@@ -3,7 +3,9 @@ package org.newsroom.article.mapping;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.newsroom.common.problem.ProblemException;
 
@@ -11,6 +13,22 @@ import org.newsroom.common.problem.ProblemException;
 public record KeysetCursor(Instant at, UUID id) {
 
     private static final String VERSION = "1";
+
+    /** One page of items and the cursor of the next page (null on the last). */
+    public record Slice<T>(List<T> items, String next) {
+    }
+
+    /**
+     * The page of {@code rows} fetched with one row more than {@code limit}: that extra row, when present, says there
+     * is a next page, whose cursor is the key of the page's last item.
+     */
+    public static <T> Slice<T> page(List<T> rows, int limit, Function<T, KeysetCursor> keyOf) {
+        if (rows.size() <= limit) {
+            return new Slice<>(rows, null);
+        }
+        List<T> items = rows.subList(0, limit);
+        return new Slice<>(items, keyOf.apply(items.get(items.size() - 1)).encode());
+    }
 
     public String encode() {
         String plain = VERSION + "|" + (at == null ? "" : at.toString()) + "|" + id;

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.newsroom.contracts.Topics;
 
 import io.smallrye.common.annotation.Identifier;
 
@@ -54,6 +55,9 @@ public class KafkaClients {
             config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
             config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+            // the largest record either topic it writes to takes (issues; submissions' dead letters)
+            config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                    Math.max(Topics.ISSUES_MAX_MESSAGE_BYTES, Topics.SUBMISSIONS_MAX_MESSAGE_BYTES));
             producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;

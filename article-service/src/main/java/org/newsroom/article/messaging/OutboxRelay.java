@@ -19,10 +19,13 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
 import org.newsroom.article.config.OutboxConfig;
 import org.newsroom.article.domain.OutboxEvent;
+import org.newsroom.article.repository.IssueRepository;
 import org.newsroom.article.repository.OutboxRepository;
+import org.newsroom.common.failure.KafkaRefusals;
 import org.newsroom.contracts.CloudEventAttributes;
 import org.newsroom.contracts.Topics;
 
@@ -39,7 +42,8 @@ import io.quarkus.runtime.Startup;
  * locks the row ({@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row concurrently), sends it
  * (key = issue id, CloudEvents binary headers, {@code ce_id} = the row's event id, {@code acks=all}, idempotent
  * producer), waits for the acknowledgement, then marks it sent. A crash between send and mark leaves the row unsent:
- * it is sent again after the restart with the same {@code ce_id}, and consumers deduplicate.
+ * it is sent again after the restart with the same {@code ce_id}, and consumers deduplicate. A row the broker refuses
+ * for good (too large, invalid) is set aside with its reason rather than retried in front of every later row.
  */
 @Startup
 @ApplicationScoped
@@ -59,7 +63,11 @@ public class OutboxRelay {
     @Inject
     Event<OutboxSent> afterSend;
 
+    @Inject
+    IssueRepository issues;
+
     private final Counter sent;
+    private final Counter setAside;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -76,6 +84,9 @@ public class OutboxRelay {
                 .register(registry);
         Gauge.builder("newsroom.article.outbox.pending", pending, AtomicLong::get)
                 .description("Outbox events not yet sent to Kafka").register(registry);
+        setAside = Counter.builder("newsroom.article.outbox.set.aside")
+                .description("Outbox events the broker refused for good (too large, invalid), set aside unsent")
+                .register(registry);
     }
 
     @Scheduled(identity = "outbox-relay", every = "${newsroom.outbox.relay-interval:1s}",
@@ -150,15 +161,38 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending outbox event " + row.eventId);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | KafkaException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (KafkaRefusals.refusesForGood(cause)) {
+                setAside(row, cause);
+                return true;
+            }
             throw new IllegalStateException("broker did not acknowledge outbox event " + row.eventId + ": "
-                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+                    + cause.getMessage(), e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("broker did not acknowledge outbox event " + row.eventId + ": "
+                    + e.getMessage(), e);
         }
         afterSend.fire(new OutboxSent(row.eventId, row.aggregateId, row.type));
         row.sentAt = Instant.now();
         sent.increment();
         LOG.debugf("outbox event %s (%s) sent", row.eventId, row.type);
         return true;
+    }
+
+    /**
+     * Marks a row the broker refuses for good as set aside, so that every later announcement still goes out, and
+     * tells the issue's editors through its {@code publishError}.
+     */
+    private void setAside(OutboxEvent row, Throwable refusal) {
+        String reason = refusal.getClass().getSimpleName() + ": " + refusal.getMessage();
+        row.failedAt = Instant.now();
+        row.failure = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+        issues.findForUpdate(row.aggregateId).ifPresent(issue -> issue.publishError =
+                "published, but its announcement could not be sent and was set aside: " + row.failure);
+        setAside.increment();
+        LOG.errorf("outbox event %s (%s, issue %s) refused by the broker for good, set aside: %s", row.eventId,
+                row.type, row.aggregateId, row.failure);
     }
 
     /** Unsent rows counted at the end of the last relay run. */

@@ -28,6 +28,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import org.newsroom.article.config.SubmissionsConfig;
+import org.newsroom.common.failure.FailureClassifier;
+import org.newsroom.common.failure.KafkaRefusals;
 import org.newsroom.article.service.StoreOutcome;
 import org.newsroom.article.service.SubmissionStore;
 import org.newsroom.contracts.InvalidEventException;
@@ -242,8 +244,13 @@ public class SubmissionConsumer {
             } else {
                 metrics.stored();
                 if (outcome == StoreOutcome.STORED_AFTER_PUBLICATION) {
-                    LOG.infof("article %s is already published: revision stored, published state kept",
+                    metrics.pendingAfterPublication();
+                    LOG.infof("article %s is already published: revision stored as pending, published state kept",
                             decoded.event().id());
+                } else if (outcome == StoreOutcome.REHOMED) {
+                    metrics.rehomed();
+                    LOG.warnf("new story %s names the existing article %s: stored as an article of its own",
+                            decoded.attributes().id(), decoded.event().id());
                 }
             }
         } catch (RuntimeException e) {
@@ -317,7 +324,7 @@ public class SubmissionConsumer {
             throw new RetryLater("interrupted while dead-lettering");
         } catch (ExecutionException | KafkaException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            if (refusesForGood(cause)) {
+            if (KafkaRefusals.refusesForGood(cause)) {
                 return cause;
             }
             metrics.transientFailure();
@@ -326,15 +333,6 @@ public class SubmissionConsumer {
             metrics.transientFailure();
             throw new RetryLater("dead-letter topic unavailable: " + rootMessage(e));
         }
-    }
-
-    /** Refusals that concern this record only; anything else (retriable, authorization, a fenced producer) waits. */
-    static boolean refusesForGood(Throwable cause) {
-        return cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
-                || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
-                || cause instanceof org.apache.kafka.common.InvalidRecordException
-                || cause instanceof org.apache.kafka.common.errors.CorruptRecordException
-                || cause instanceof org.apache.kafka.common.errors.SerializationException;
     }
 
     /**

@@ -21,6 +21,8 @@ public class SubmissionMetrics {
     private final Counter deadLettered;
     private final Counter transientFailures;
     private final Counter deadLetterTrimmed;
+    private final Counter rehomed;
+    private final Counter pendingAfterPublication;
     private final AtomicLong lag = new AtomicLong();
 
     @Inject
@@ -40,9 +42,23 @@ public class SubmissionMetrics {
         deadLetterTrimmed = Counter.builder("newsroom.article.submissions.dead.letter.trimmed")
                 .description("Dead letters sent as a trimmed copy because the full copy was refused (too large)")
                 .register(registry);
+        rehomed = Counter.builder("newsroom.article.submissions.rehomed")
+                .description("New-story events that met an existing article id and were stored as an article of their own")
+                .register(registry);
+        pendingAfterPublication = Counter.builder("newsroom.article.submissions.pending.after.publication")
+                .description("Revisions that arrived after their article was published: kept pending for an editor")
+                .register(registry);
         Gauge.builder("newsroom.article.submissions.lag", lag, AtomicLong::get)
                 .description("Records of newsroom.submissions not yet consumed by this instance")
                 .register(registry);
+    }
+
+    public void rehomed() {
+        rehomed.increment();
+    }
+
+    public void pendingAfterPublication() {
+        pendingAfterPublication.increment();
     }
 
     public void consumed() {

@@ -1,6 +1,7 @@
 package org.newsroom.article.repository;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,11 @@ public class ArticleRevisionRepository implements PanacheRepositoryBase<ArticleR
     }
 
     /** Highest revision number of the article, 0 when it has none. */
+    /** Revision {@code number} of an article, if it exists. */
+    public Optional<ArticleRevision> findByNumber(UUID articleId, int number) {
+        return find("articleId = ?1 and number = ?2", articleId, number).firstResultOptional();
+    }
+
     public int maxNumber(UUID articleId) {
         Integer max = getEntityManager()
                 .createQuery("select max(r.number) from ArticleRevision r where r.articleId = :id", Integer.class)

@@ -1,11 +1,13 @@
 package org.newsroom.article.repository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 
 import org.newsroom.article.domain.Issue;
 
@@ -34,5 +36,33 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
                         + "order by publish_at, id limit 1 for update skip locked", UUID.class)
                 .getResultList();
         return ids.stream().findFirst();
+    }
+
+    /**
+     * A page of issues in one status (and masthead, if given), newest first by list time, then id, starting after
+     * the keyset position when one is given; {@code rows} rows at most.
+     */
+    public List<Issue> list(String status, String masthead, Instant afterAt, UUID afterId, int rows) {
+        StringBuilder sql = new StringBuilder("select i.* from issue i where i.status = :status");
+        if (masthead != null) {
+            sql.append(" and i.masthead = :masthead");
+        }
+        if (afterId != null) {
+            sql.append(" and (i.listed_at < :afterAt or (i.listed_at = :afterAt and i.id < :afterId))");
+        }
+        sql.append(" order by i.listed_at desc, i.id desc limit :limit");
+        Query query = getEntityManager().createNativeQuery(sql.toString(), Issue.class);
+        query.setParameter("status", status);
+        if (masthead != null) {
+            query.setParameter("masthead", masthead);
+        }
+        if (afterId != null) {
+            query.setParameter("afterAt", afterAt);
+            query.setParameter("afterId", afterId);
+        }
+        query.setParameter("limit", rows);
+        @SuppressWarnings("unchecked")
+        List<Issue> result = query.getResultList();
+        return result;
     }
 }

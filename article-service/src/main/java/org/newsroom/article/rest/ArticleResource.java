@@ -25,6 +25,7 @@ import org.newsroom.article.config.ReaderConfig;
 import org.newsroom.article.domain.ArticleStatus;
 import org.newsroom.article.mapping.ArticleMapper;
 import org.newsroom.article.mapping.KeysetCursor;
+import org.newsroom.article.model.ArticleView;
 import org.newsroom.article.service.ArticleQuery;
 import org.newsroom.article.service.ArticleReadModel;
 import org.newsroom.article.service.Page;

@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.article.domain.IssueStatus;
 import org.newsroom.article.mapping.ArticleMapper;
 import org.newsroom.article.mapping.KeysetCursor;
+import org.newsroom.article.model.IssueRequest;
+import org.newsroom.article.model.IssueView;
 import org.newsroom.article.service.IssueService;
 import org.newsroom.article.service.Page;
 import org.newsroom.article.service.Viewer;

@@ -7,7 +7,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.newsroom.article.messaging.FailureClassifier;
+import org.newsroom.common.failure.FailureClassifier;
 import org.newsroom.common.problem.Problem;
 import org.newsroom.common.problem.ProblemMappers;
 

@@ -105,7 +105,12 @@ public class Representations {
                 "The resource has changed since you read it (its ETag is now " + currentEtag + "); read it again");
     }
 
-    private static boolean matchesNoneMatch(String ifNoneMatch, String etag) {
+    /**
+     * Weak comparison of {@code If-None-Match} (RFC 9110): true when it is {@code *} or lists the tag, with or without
+     * {@code W/}; a malformed header matches nothing (the full response is sent). The one 304 rule of articles, issues
+     * and feeds.
+     */
+    public static boolean matchesNoneMatch(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }

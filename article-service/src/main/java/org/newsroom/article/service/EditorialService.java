@@ -26,13 +26,13 @@ import org.newsroom.article.domain.ArticleStatus;
 import org.newsroom.article.domain.ArticleTransition;
 import org.newsroom.article.mapping.ArticleMapper;
 import org.newsroom.article.mapping.NumberCursor;
+import org.newsroom.article.model.ArticleView;
+import org.newsroom.article.model.RevisionView;
+import org.newsroom.article.model.TransitionRequest;
+import org.newsroom.article.model.TransitionView;
 import org.newsroom.article.repository.ArticleRepository;
 import org.newsroom.article.repository.ArticleRevisionRepository;
 import org.newsroom.article.repository.ArticleTransitionRepository;
-import org.newsroom.article.rest.ArticleView;
-import org.newsroom.article.rest.RevisionView;
-import org.newsroom.article.rest.TransitionRequest;
-import org.newsroom.article.rest.TransitionView;
 import org.newsroom.common.problem.ProblemException;
 import org.newsroom.contracts.Ids;
 import org.newsroom.contracts.article.Submission;
@@ -81,7 +81,7 @@ public class EditorialService {
     public ArticleView transition(UUID id, TransitionRequest request, Viewer viewer,
             Consumer<ArticleView> precondition) {
         Article article = articles.findForUpdate(id).orElseThrow(() -> ArticleReadModel.notFound(id));
-        precondition.accept(mapper.toView(article));
+        precondition.accept(mapper.toView(article, true));
         ArticleStatus from = article.status;
         ArticleStatus to = WorkflowRules.target(from, request.action()).orElseThrow(() -> ProblemException.conflict(
                 "Cannot " + request.action().wire() + " an article that is " + from.wire()
@@ -91,15 +91,24 @@ public class EditorialService {
             throw ProblemException.unprocessable("note", "a " + request.action().wire()
                     + " needs a note for readers");
         }
+        if (request.revision() != null && request.action() != TransitionRequest.Action.CORRECT) {
+            throw ProblemException.unprocessable("revision", "only a correction adopts a pending revision");
+        }
         Instant now = now();
+        boolean adopted = false;
         switch (request.action()) {
             case CORRECT -> {
                 article.correctionNote = note;
                 article.correctedAt = now;
+                if (request.revision() != null) {
+                    adoptPendingRevision(article, request.revision(), viewer, note, now);
+                    adopted = true;
+                }
             }
             case RETRACT -> {
                 article.retractionNote = note;
                 article.retractedAt = now;
+                article.pendingRevision = null;
             }
             default -> {
             }
@@ -108,8 +117,41 @@ public class EditorialService {
         article.updatedAt = now;
         record(article.id, request.action().wire(), from, to, note, viewer.name(), now);
         articles.flush();
-        changed.fire(new ArticleChanged(article.id, ArticleChanged.Kind.STATE));
-        return mapper.toView(article);
+        changed.fire(new ArticleChanged(article.id, adopted ? ArticleChanged.Kind.CONTENT : ArticleChanged.Kind.STATE));
+        return mapper.toView(article, true);
+    }
+
+    /**
+     * Makes the article's pending revision its content, as a new revision (an edit by the correcting editor that
+     * names the revision it adopts), so that numbering stays in the order things happened.
+     *
+     * @throws ProblemException 409 when {@code number} is not the article's pending revision
+     */
+    private void adoptPendingRevision(Article article, int number, Viewer viewer, String note, Instant now) {
+        if (article.pendingRevision == null || article.pendingRevision != number) {
+            throw ProblemException.conflict("Revision " + number + " is not pending for this article; pending: "
+                    + (article.pendingRevision == null ? "none" : article.pendingRevision));
+        }
+        ArticleRevision pending = revisions.findByNumber(article.id, number)
+                .orElseThrow(() -> ProblemException.conflict("Revision " + number + " no longer exists"));
+        Submission content = ArticleMapper.read(pending.content, Submission.class);
+        mapper.applyContent(article, content);
+        article.format = pending.format;
+        article.original = pending.original;
+        ArticleRevision adopted = new ArticleRevision();
+        adopted.articleId = article.id;
+        adopted.number = revisions.maxNumber(article.id) + 1;
+        adopted.eventId = Ids.newV7().toString();
+        adopted.kind = ArticleRevision.KIND_EDIT;
+        adopted.content = pending.content;
+        adopted.format = pending.format;
+        adopted.original = pending.original;
+        adopted.author = viewer.name();
+        adopted.createdAt = now;
+        adopted.note = "adopts revision " + number + ": " + note;
+        revisions.persist(adopted);
+        article.revision = adopted.number;
+        article.pendingRevision = null;
     }
 
     /** Writes one row of the article's workflow history. */
@@ -137,7 +179,7 @@ public class EditorialService {
             throws IOException {
         JsonNode patch = parse(body);
         Article article = articles.findForUpdate(id).orElseThrow(() -> ArticleReadModel.notFound(id));
-        precondition.accept(mapper.toView(article));
+        precondition.accept(mapper.toView(article, true));
         if (article.status == ArticleStatus.RETRACTED) {
             throw ProblemException.conflict("A retracted article cannot be changed");
         }
@@ -151,7 +193,7 @@ public class EditorialService {
         }
         Submission result = patched.withDefaults();
         if (result.equals(current)) {
-            return mapper.toView(article);
+            return mapper.toView(article, true);
         }
         Instant now = now();
         int number = revisions.maxNumber(article.id) + 1;
@@ -173,7 +215,7 @@ public class EditorialService {
         revisions.persist(revision);
         revisions.flush();
         changed.fire(new ArticleChanged(article.id, ArticleChanged.Kind.CONTENT));
-        return mapper.toView(article);
+        return mapper.toView(article, true);
     }
 
     /** Revisions of an article, oldest first; a reporter sees only their own articles' revisions. */

@@ -1,5 +1,6 @@
 package org.newsroom.article.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -7,8 +8,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -29,6 +32,7 @@ import org.newsroom.article.repository.OutboxRepository;
 import org.newsroom.common.problem.Problem;
 import org.newsroom.contracts.EventTypes;
 import org.newsroom.contracts.Ids;
+import org.newsroom.contracts.Topics;
 import org.newsroom.contracts.issue.IssuePublished;
 
 import io.micrometer.core.instrument.Counter;
@@ -117,14 +121,58 @@ public class IssuePublisher {
                         + "\" points at page " + teaser.page() + ", which this issue lacks"));
             }
         }
+        if (reasons.isEmpty()) {
+            announcementTooLarge(issue, placed).ifPresent(reasons::add);
+        }
         return reasons;
+    }
+
+    /**
+     * The {@code news.issue.published} event of the issue at {@code now}, listing the placed articles that
+     * {@code listed} admits, page by page.
+     */
+    private IssuePublished announcement(Issue issue, Map<UUID, Article> placed, Instant now,
+            Predicate<Article> listed) {
+        List<IssuePublished.Article> articles = new ArrayList<>();
+        for (IssueLayout.Page page : issueMapper.pages(issue)) {
+            for (IssueLayout.Placement placement : page.placements()) {
+                Article article = placed.get(placement.articleId());
+                if (article != null && listed.test(article)) {
+                    articles.add(new IssuePublished.Article(article.id, article.headline, page.number(),
+                            article.section, articleMapper.articleUrl(article.id)));
+                }
+            }
+        }
+        return new IssuePublished(issue.id, issue.masthead, issue.number, issue.date,
+                now.atOffset(ZoneOffset.UTC), issue.distributionNote, articleMapper.issueUrl(issue.id),
+                issueMapper.pages(issue).stream().map(p -> new IssuePublished.Page(p.number(), p.name())).toList(),
+                articles,
+                issueMapper.teasers(issue).stream()
+                        .map(t -> new IssuePublished.Teaser(t.kicker(), t.headline(), t.page())).toList());
+    }
+
+    /** Bytes an outbox record needs besides its value: key, CloudEvents headers and framing (upper bound). */
+    static final int ANNOUNCEMENT_OVERHEAD_BYTES = 2048;
+
+    /**
+     * Why the issue's announcement could not be carried by {@code newsroom.issues}, if so: measured with every placed
+     * article listed (an upper bound, as embargoes may lift before a scheduled publication).
+     */
+    private Optional<Problem.FieldError> announcementTooLarge(Issue issue, Map<UUID, Article> placed) {
+        int bytes = ArticleMapper.json(announcement(issue, placed, Instant.now(), article -> true))
+                .getBytes(StandardCharsets.UTF_8).length;
+        if (bytes + ANNOUNCEMENT_OVERHEAD_BYTES <= Topics.ISSUES_MAX_MESSAGE_BYTES) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem.FieldError("pages", "the issue's announcement would be " + bytes
+                + " bytes, more than the " + Topics.ISSUES_MAX_MESSAGE_BYTES + " bytes newsroom.issues carries: "
+                + "place fewer articles or split the issue"));
     }
 
     /** Publishes a checked issue at {@code now}: issue, articles and outbox row in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishNow(Issue issue, String actor, Instant now) {
         Map<UUID, Article> placed = lockArticles(issue);
-        List<IssuePublished.Article> listed = new ArrayList<>();
         for (IssueLayout.Page page : issueMapper.pages(issue)) {
             for (IssueLayout.Placement placement : page.placements()) {
                 Article article = placed.get(placement.articleId());
@@ -136,10 +184,6 @@ public class IssuePublisher {
                 article.issueNumber = issue.number;
                 article.issuePage = page.number();
                 editorial.record(article.id, "publish", from, ArticleStatus.PUBLISHED, null, actor, now);
-                if (ArticleReadModel.readerVisible(article, now)) {
-                    listed.add(new IssuePublished.Article(article.id, article.headline, page.number(),
-                            article.section, articleMapper.articleUrl(article.id)));
-                }
             }
         }
         issue.status = IssueStatus.PUBLISHED;
@@ -148,12 +192,7 @@ public class IssuePublisher {
         issue.publishError = null;
         issue.updatedAt = now;
 
-        IssuePublished event = new IssuePublished(issue.id, issue.masthead, issue.number, issue.date,
-                now.atOffset(ZoneOffset.UTC), issue.distributionNote, articleMapper.issueUrl(issue.id),
-                issueMapper.pages(issue).stream().map(p -> new IssuePublished.Page(p.number(), p.name())).toList(),
-                listed,
-                issueMapper.teasers(issue).stream()
-                        .map(t -> new IssuePublished.Teaser(t.kicker(), t.headline(), t.page())).toList());
+        IssuePublished event = announcement(issue, placed, now, article -> ArticleReadModel.readerVisible(article, now));
         OutboxEvent row = new OutboxEvent();
         row.eventId = Ids.newV7();
         row.aggregateId = issue.id;

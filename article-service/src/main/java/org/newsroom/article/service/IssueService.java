@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,20 +15,18 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.newsroom.article.domain.Article;
 import org.newsroom.article.domain.Issue;
-import org.newsroom.article.domain.IssueLayout;
 import org.newsroom.article.domain.IssueStatus;
 import org.newsroom.article.mapping.IssueMapper;
 import org.newsroom.article.mapping.KeysetCursor;
+import org.newsroom.article.model.IssueRequest;
+import org.newsroom.article.model.IssueView;
 import org.newsroom.article.repository.ArticleRepository;
 import org.newsroom.article.repository.IssueRepository;
-import org.newsroom.article.rest.IssueRequest;
-import org.newsroom.article.rest.IssueView;
 import org.newsroom.common.problem.Problem;
 import org.newsroom.common.problem.ProblemException;
 import org.newsroom.contracts.Ids;
@@ -178,35 +175,14 @@ public class IssueService {
     @Transactional
     public Page<IssueView> list(IssueStatus status, String masthead, int limit, KeysetCursor after, Viewer viewer) {
         IssueStatus wanted = viewer.editor() && status != null ? status : IssueStatus.PUBLISHED;
-        StringBuilder sql = new StringBuilder("select i.* from issue i where i.status = :status");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("status", wanted.wire());
-        if (masthead != null) {
-            sql.append(" and i.masthead = :masthead");
-            params.put("masthead", masthead);
-        }
-        if (after != null) {
-            sql.append(" and (i.listed_at < :afterAt or (i.listed_at = :afterAt and i.id < :afterId))");
-            params.put("afterAt", after.at());
-            params.put("afterId", after.id());
-        }
-        sql.append(" order by i.listed_at desc, i.id desc limit :limit");
-        params.put("limit", limit + 1);
-        Query query = issues.getEntityManager().createNativeQuery(sql.toString(), Issue.class);
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Issue> rows = query.getResultList();
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            Issue last = rows.get(rows.size() - 1);
-            next = new KeysetCursor(last.listedAt, last.id).encode();
-        }
+        KeysetCursor.Slice<Issue> page = KeysetCursor.page(issues.list(wanted.wire(), masthead,
+                after == null ? null : after.at(), after == null ? null : after.id(), limit + 1), limit,
+                last -> new KeysetCursor(last.listedAt, last.id));
         List<IssueView> items = new ArrayList<>();
-        for (Issue row : rows) {
+        for (Issue row : page.items()) {
             items.add(view(row, viewer));
         }
-        return new Page<>(items, next);
+        return new Page<>(items, page.next());
     }
 
     private IssueView view(Issue issue, Viewer viewer) {

@@ -3,6 +3,7 @@ package org.newsroom.article.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -17,6 +18,7 @@ import org.newsroom.article.repository.ArticleRepository;
 import org.newsroom.article.repository.ArticleRevisionRepository;
 import org.newsroom.article.search.service.SearchIndexer;
 import org.newsroom.contracts.CloudEventAttributes;
+import org.newsroom.contracts.Ids;
 import org.newsroom.contracts.article.ArticleSubmitted;
 import org.newsroom.contracts.article.Submission;
 
@@ -28,8 +30,12 @@ import org.newsroom.contracts.article.Submission;
  * ingest-service expected) is kept as {@code submitted_revision} but never causes a submission to be dropped.</li>
  * <li>A new revision of an article that is not yet published becomes its current content and puts it (back) to
  * {@code submitted}: an approved or rejected story is reviewed again.</li>
- * <li>A submission for an article already published (a race with publication) is stored as a revision only: the
- * published article, its status and its content stay as they are until an editor acts.</li>
+ * <li>A submission for an article already published (a PUT that raced with the issue's publication) is stored as
+ * the article's <em>pending revision</em>: the published article, its status and its content stay as they are, and
+ * editors and the author see {@code pendingRevision} until an editor adopts it with a correction.</li>
+ * <li>A new story (event revision 1) whose id names an article that exists is stored as an article of its own under
+ * an id derived from its event id: a story is never overwritten by another submission (ingest-service names new
+ * stories by reporter, Idempotency-Key and content, so this happens only to records written before it did).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -57,12 +63,18 @@ public class SubmissionStore {
         }
         Submission content = event.submission().withDefaults();
         Instant receivedAt = event.receivedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
-        Optional<Article> existing = articles.findForUpdate(event.id());
+        UUID articleId = event.id();
+        Optional<Article> existing = articles.findForUpdate(articleId);
+        boolean rehomed = existing.isPresent() && event.revision() == 1;
+        if (rehomed) {
+            articleId = Ids.nameBased("rehomed-submission", attributes.id());
+            existing = Optional.empty();
+        }
         StoreOutcome outcome;
         int number;
         if (existing.isEmpty()) {
             Article article = new Article();
-            article.id = event.id();
+            article.id = articleId;
             article.revision = 1;
             article.status = ArticleStatus.SUBMITTED;
             mapper.applyContent(article, content);
@@ -73,11 +85,12 @@ public class SubmissionStore {
             article.updatedAt = receivedAt;
             articles.persist(article);
             number = 1;
-            outcome = StoreOutcome.CREATED;
+            outcome = rehomed ? StoreOutcome.REHOMED : StoreOutcome.CREATED;
         } else {
             Article article = existing.get();
             number = revisions.maxNumber(article.id) + 1;
             if (article.status.wasPublished()) {
+                article.pendingRevision = number;
                 outcome = StoreOutcome.STORED_AFTER_PUBLICATION;
             } else {
                 mapper.applyContent(article, content);
@@ -90,7 +103,7 @@ public class SubmissionStore {
             }
         }
         ArticleRevision revision = new ArticleRevision();
-        revision.articleId = event.id();
+        revision.articleId = articleId;
         revision.number = number;
         revision.eventId = attributes.id();
         revision.kind = ArticleRevision.KIND_SUBMISSION;
@@ -105,7 +118,7 @@ public class SubmissionStore {
         revisions.flush();
         if (outcome != StoreOutcome.STORED_AFTER_PUBLICATION) {
             // reader extras: the search index follows every content change, in this transaction
-            searchIndexer.index(articles.findById(event.id()));
+            searchIndexer.index(articles.findById(articleId));
         }
         return outcome;
     }

@@ -3,6 +3,7 @@ package org.newsroom.article.service;
 import java.util.Set;
 
 import org.newsroom.article.domain.Article;
+import org.newsroom.article.repository.ArticleListing;
 import org.newsroom.common.security.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -37,6 +38,12 @@ public record Viewer(String name, Set<String> roles) {
     /** Any role of the newsroom's staff. */
     public boolean staff() {
         return editor() || reporter();
+    }
+
+    /** Which articles this viewer may list or find: editors all, reporters their own too, readers the readable. */
+    public ArticleListing.Scope scope() {
+        return editor() ? ArticleListing.Scope.ALL
+                : reporter() ? ArticleListing.Scope.OWN_AND_READABLE : ArticleListing.Scope.READABLE;
     }
 
     /** True when this viewer is the reporter who submitted the article. */

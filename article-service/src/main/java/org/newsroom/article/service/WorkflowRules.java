@@ -3,7 +3,7 @@ package org.newsroom.article.service;
 import java.util.Optional;
 
 import org.newsroom.article.domain.ArticleStatus;
-import org.newsroom.article.rest.TransitionRequest.Action;
+import org.newsroom.article.model.TransitionRequest.Action;
 
 /**
  * The editorial workflow as a table (everything not listed is 409):

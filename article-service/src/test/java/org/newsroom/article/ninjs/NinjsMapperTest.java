@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.domain.ArticleStatus;
+import org.newsroom.article.model.ArticleView;
 import org.newsroom.article.ninjs.mapping.NinjsMapper;
-import org.newsroom.article.rest.ArticleView;
 import org.newsroom.article.support.SeedData;
 import org.newsroom.contracts.EventJson;
 import org.newsroom.contracts.article.BlockType;
@@ -35,7 +35,7 @@ class NinjsMapperTest {
     static ArticleView view(Submission s, ArticleStatus status) {
         Submission d = s.withDefaults();
         OffsetDateTime at = OffsetDateTime.parse("2024-12-20T08:00:00Z");
-        return new ArticleView(UUID.fromString("0193f0c4-0000-7000-8000-000000000001"), 3, status, d.headline(),
+        return new ArticleView(UUID.fromString("0193f0c4-0000-7000-8000-000000000001"), 3, null, status, d.headline(),
                 d.subheadline(), d.kicker(), d.genre(), d.language(), d.body(), d.bylines(), d.creditLine(),
                 d.source(), d.section(), d.tags(), d.media(), d.distribution(), d.embargoedUntil(), d.slug(), "曹香玉",
                 at, at.plusHours(1), status == ArticleStatus.PUBLISHED ? at.plusHours(2) : null, null,

@@ -16,8 +16,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 
 /**
  * Reads an {@code application/json} Submission with the service's strict mapper, rejecting unknown fields (a typo such
@@ -49,29 +47,12 @@ public class JsonSubmissionReader {
             if (first != JsonToken.START_OBJECT) {
                 throw ProblemException.unprocessable("$", "must be a JSON object (a Submission)");
             }
-            Submission submission;
-            try {
-                submission = reader.readValue(parser);
-            } catch (JsonMappingException e) {
-                if (truncated(e)) {
-                    // A truncated document ({"headline": "x", "body": [) is malformed syntax, not a wrong value.
-                    throw ProblemException.badRequest("The JSON document ends before it is complete");
-                }
-                throw e;
-            }
+            // a truncated document is 400, a wrong value 422: service-common's mappers tell them apart
+            Submission submission = reader.readValue(parser);
             if (parser.nextToken() != null) {
                 throw new JsonParseException(parser, "unexpected content after the JSON document");
             }
             return new ParsedSubmission(Nfc.submission(submission), SubmissionFormat.JSON, null);
         }
-    }
-
-    private static boolean truncated(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonEOFException || String.valueOf(t.getMessage()).contains("end-of-input")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

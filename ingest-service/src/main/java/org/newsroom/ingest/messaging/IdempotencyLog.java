@@ -210,7 +210,10 @@ public final class IdempotencyLog implements AutoCloseable {
             if (entry.reporter() == null || entry.key() == null || entry.id() == null || entry.receivedAt() == null) {
                 throw new InvalidEventException("incomplete idempotency entry");
             }
-            if (!expired(entry, clock.instant())) {
+            // the latest record of a key is its state, as compaction keeps it: an expired one forgets the key
+            if (expired(entry, clock.instant())) {
+                entries.remove(mapKey(entry.reporter(), entry.key()));
+            } else {
                 entries.put(mapKey(entry.reporter(), entry.key()), entry);
             }
         } catch (InvalidEventException e) {

@@ -173,7 +173,9 @@ public class SubmissionService {
         UUID id;
         int revision;
         if (command.articleId() == null) {
-            id = key == null ? Ids.newV7() : Ids.nameBased("submission", command.reporter(), key);
+            // The fingerprint is part of the name: a key reused after its retention with another story names
+            // another article, so no one's story is ever overwritten by a later submission under the same key.
+            id = key == null ? Ids.newV7() : Ids.nameBased("submission", command.reporter(), key, fingerprint);
             revision = 1;
         } else {
             id = command.articleId();

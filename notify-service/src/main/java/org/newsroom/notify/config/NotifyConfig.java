@@ -22,6 +22,13 @@ public interface NotifyConfig {
     /** Optional mailbox for {@code List-Unsubscribe: <mailto:...>} in addition to the one-click URL. */
     Optional<String> unsubscribeMailto();
 
+    /**
+     * Attempts of an issue's fan-out that fails for a reason other than the database being unavailable (which is
+     * retried until it returns) before the event is sent to {@code newsroom.issues.dlq} with the reason.
+     */
+    @WithDefault("5")
+    int fanOutMaxAttempts();
+
     /** Masthead used in mails when an event carries none. */
     @WithDefault("徐汇报")
     String defaultMasthead();

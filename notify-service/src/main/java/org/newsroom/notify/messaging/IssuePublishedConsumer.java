@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.newsroom.common.failure.FailureClassifier;
 import org.newsroom.contracts.CloudEventAttributes;
 import org.newsroom.contracts.EventTypes;
 import org.newsroom.contracts.InvalidEventException;
+import org.newsroom.notify.config.NotifyConfig;
 import org.newsroom.notify.service.AlertHub;
 import org.newsroom.notify.service.DeliveryDispatcher;
 import org.newsroom.notify.service.FanOutService;
@@ -20,8 +22,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Consumes {@code news.issue.published} from newsroom.issues. The fan-out runs in one database transaction and the
- * offset is committed only after it (post-processing acknowledgement); a failure of the database is retried with
- * backoff, a malformed event is logged and skipped. Replays are harmless: the fan-out is idempotent.
+ * offset is committed only after it (post-processing acknowledgement). While the database is unavailable the
+ * fan-out is retried with backoff until it returns; any other failure is retried
+ * {@code newsroom.notify.fan-out-max-attempts} times. A record that is not a valid event, or whose fan-out keeps
+ * failing, is nacked: SmallRye's dead-letter strategy sends it to {@code newsroom.issues.dlq} with the reason in
+ * its headers, and the records behind it go on. Replays are harmless: the fan-out is idempotent.
  */
 @ApplicationScoped
 public class IssuePublishedConsumer {
@@ -32,13 +37,15 @@ public class IssuePublishedConsumer {
     private final DeliveryDispatcher dispatcher;
     private final AlertHub hub;
     private final NotifyMetrics metrics;
+    private final NotifyConfig config;
 
     public IssuePublishedConsumer(FanOutService fanOut, DeliveryDispatcher dispatcher, AlertHub hub,
-            NotifyMetrics metrics) {
+            NotifyMetrics metrics, NotifyConfig config) {
         this.fanOut = fanOut;
         this.dispatcher = dispatcher;
         this.hub = hub;
         this.metrics = metrics;
+        this.config = config;
     }
 
     @Incoming("issues")
@@ -55,16 +62,27 @@ public class IssuePublishedConsumer {
             }
             prepared = FanOutService.prepare(attributes, record.value());
         } catch (InvalidEventException e) {
-            metrics.events("rejected");
-            LOG.warnf("skipping an invalid record at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
-            return Uni.createFrom().voidItem();
+            metrics.events("dead-lettered");
+            LOG.warnf("dead-lettering an invalid record at %s-%d@%d: %s", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return Uni.createFrom().failure(e);
         }
         return Uni.createFrom().item(() -> fanOut.fanOut(prepared))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure().invoke(e -> LOG.warnf("fan-out of issue %s failed (%s); retrying",
-                        prepared.issue().issueId(), e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                .onFailure(IssuePublishedConsumer::databaseUnavailable)
+                .invoke(e -> LOG.warnf("fan-out of issue %s waits for the database (%s)", prepared.issue().issueId(),
+                        e.getMessage()))
+                .onFailure(IssuePublishedConsumer::databaseUnavailable).retry()
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                .onFailure().invoke(e -> LOG.warnf("fan-out of issue %s failed (%s)", prepared.issue().issueId(),
+                        e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .atMost(Math.max(0, config.fanOutMaxAttempts() - 1))
+                .onFailure().invoke(e -> {
+                    metrics.events("dead-lettered");
+                    LOG.errorf("fan-out of issue %s failed %d times, dead-lettered: %s", prepared.issue().issueId(),
+                            config.fanOutMaxAttempts(), e.getMessage());
+                })
                 .invoke(result -> {
                     if (result.duplicate()) {
                         metrics.events("duplicate");
@@ -78,5 +96,9 @@ public class IssuePublishedConsumer {
                     hub.wakeUp();
                 })
                 .replaceWithVoid();
+    }
+
+    private static boolean databaseUnavailable(Throwable failure) {
+        return FailureClassifier.classify(failure) == FailureClassifier.Kind.TRANSIENT;
     }
 }

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -58,6 +59,9 @@ public class ProblemMappers {
     /** Well-formed JSON with a wrong type, an unknown enum value or an unknown field: 422 naming the field. */
     @ServerExceptionMapper(priority = 1)
     public Response mismatched(MismatchedInputException e) {
+        if (truncated(e)) {
+            return truncatedDocument();
+        }
         String field = jsonPath(e);
         String message;
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
@@ -76,10 +80,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response mapping(JsonMappingException e) {
+        if (truncated(e)) {
+            return truncatedDocument();
+        }
         String field = jsonPath(e);
         String name = field.isEmpty() ? "$" : field;
         return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 422, name + ": invalid value",
                 List.of(new Problem.FieldError(name, "invalid value")))).build();
+    }
+
+    /** A document that ends before it is complete ({@code {"headline": "x", "body": [}) is malformed syntax: 400. */
+    private Response truncatedDocument() {
+        return malformed("The JSON document ends before it is complete");
+    }
+
+    /** Whether Jackson failed because the input ended, however deep in data binding it noticed. */
+    public static boolean truncated(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonEOFException || String.valueOf(t.getMessage()).contains("end-of-input")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -134,7 +134,7 @@ public class FeedResource {
         byte[] body = writer.apply(model.get());
         String etag = Representations.etag(body);
         String cacheControl = "public, max-age=" + config.cacheMaxAge().toSeconds();
-        boolean notModified = matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag);
+        boolean notModified = Representations.matchesNoneMatch(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag);
         registry.counter("newsroom.article.feed.requests", "feed", feed, "format", format,
                 "outcome", notModified ? "not-modified" : "ok").increment();
         if (notModified) {
@@ -145,22 +145,5 @@ public class FeedResource {
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .build();
-    }
-
-    /** Weak comparison of If-None-Match (RFC 9110): any listed tag, with or without W/, or *. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.trim();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.equals("*") || t.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

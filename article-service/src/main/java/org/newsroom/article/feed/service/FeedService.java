@@ -8,7 +8,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.newsroom.article.domain.Article;
@@ -16,10 +15,10 @@ import org.newsroom.article.domain.IssueStatus;
 import org.newsroom.article.feed.config.FeedConfig;
 import org.newsroom.article.feed.mapping.FeedModel;
 import org.newsroom.article.mapping.ArticleMapper;
+import org.newsroom.article.model.ArticleView;
+import org.newsroom.article.model.IssueView;
 import org.newsroom.article.ninjs.mapping.NinjsMapper;
 import org.newsroom.article.repository.ArticleRepository;
-import org.newsroom.article.rest.ArticleView;
-import org.newsroom.article.rest.IssueView;
 import org.newsroom.article.service.ArticleReadModel;
 import org.newsroom.article.service.IssueService;
 import org.newsroom.article.service.Viewer;
@@ -61,14 +60,7 @@ public class FeedService {
     /** The readable articles of a section, newest first. */
     @Transactional
     public FeedModel.Feed section(String section, String encodedSection) {
-        Query query = articles.getEntityManager().createNativeQuery("select a.* from article a where a.section = "
-                + ":section and " + ArticleReadModel.READER_VISIBLE_SQL
-                + " order by a.published_at desc nulls last, a.id desc limit :limit", Article.class);
-        query.setParameter("section", section);
-        query.setParameter("now", Instant.now());
-        query.setParameter("limit", config.maxEntries());
-        @SuppressWarnings("unchecked")
-        List<Article> rows = query.getResultList();
+        List<Article> rows = articles.readableInSection(section, Instant.now(), config.maxEntries());
         List<FeedModel.Entry> entries = new ArrayList<>();
         for (Article row : rows) {
             entries.add(articleEntry(mapper.toView(row)));

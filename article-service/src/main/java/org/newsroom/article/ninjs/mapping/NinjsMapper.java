@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.newsroom.article.domain.ArticleStatus;
-import org.newsroom.article.rest.ArticleView;
+import org.newsroom.article.model.ArticleView;
 import org.newsroom.contracts.article.BodyBlock;
 import org.newsroom.contracts.article.Byline;
 import org.newsroom.contracts.article.Media;

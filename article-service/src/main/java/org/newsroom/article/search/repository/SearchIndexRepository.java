@@ -13,8 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.hibernate.query.NativeQuery;
-import org.newsroom.article.service.ArticleReadModel;
-import org.newsroom.article.service.Viewer;
+import org.newsroom.article.repository.ArticleListing;
+import org.newsroom.article.repository.ArticleRepository;
 
 /**
  * The {@code article_search} table: upserts of index rows and the ranked, visibility-checked query. Native SQL,
@@ -42,7 +42,7 @@ public class SearchIndexRepository {
     }
 
     /**
-     * {@link ArticleReadModel#READER_VISIBLE_SQL} on the index row's copies (alias {@code s}); a test keeps the two in
+     * {@link ArticleRepository#READER_VISIBLE_SQL} on the index row's copies (alias {@code s}); a test keeps the two in
      * step. Used to choose candidates; the hits are then checked with the original on {@code article a}.
      */
     public static final String READER_VISIBLE_COPY_SQL = "(s.status in ('published', 'corrected') and s.distribution = 'public'"
@@ -120,8 +120,8 @@ public class SearchIndexRepository {
      * ranked with ts_rank_cd.
      */
     @SuppressWarnings("unchecked")
-    public List<Hit> search(Terms terms, String section, Viewer viewer, Instant now, int candidates, int offset,
-            int limit) {
+    public List<Hit> search(Terms terms, String section, ArticleListing.Scope scope, String me, Instant now,
+            int candidates, int offset, int limit) {
         boolean words = !terms.wordsMatch().isEmpty();
         boolean grams = !terms.gramsMatch().isEmpty();
         String match = words && grams ? "(s.words @@ CAST(:wm AS tsquery) OR s.grams @@ CAST(:gm AS tsquery))"
@@ -132,15 +132,15 @@ public class SearchIndexRepository {
         String gramsRank = grams ? "ts_rank_cd(s.grams, CAST(:gq AS tsquery), 1 | 32)" : "0";
         String copyVisible;
         String visible;
-        if (viewer.editor()) {
+        if (scope == ArticleListing.Scope.ALL) {
             copyVisible = "true";
             visible = "true";
-        } else if (viewer.reporter()) {
+        } else if (scope == ArticleListing.Scope.OWN_AND_READABLE) {
             copyVisible = "(s.submitted_by = :me or " + READER_VISIBLE_COPY_SQL + ")";
-            visible = "(a.submitted_by = :me or " + ArticleReadModel.READER_VISIBLE_SQL + ")";
+            visible = "(a.submitted_by = :me or " + ArticleRepository.READER_VISIBLE_SQL + ")";
         } else {
             copyVisible = READER_VISIBLE_COPY_SQL;
-            visible = ArticleReadModel.READER_VISIBLE_SQL;
+            visible = ArticleRepository.READER_VISIBLE_SQL;
         }
         String sectionFilter = section == null ? "" : " AND s.section = :section";
         String sql = "WITH candidates AS MATERIALIZED (SELECT s.article_id FROM article_search s WHERE " + match
@@ -162,10 +162,10 @@ public class SearchIndexRepository {
         if (grams) {
             query.setParameter("gm", terms.gramsMatch()).setParameter("gq", terms.gramsQuery());
         }
-        if (!viewer.editor()) {
+        if (scope != ArticleListing.Scope.ALL) {
             query.setParameter("now", now);
-            if (viewer.reporter()) {
-                query.setParameter("me", viewer.name());
+            if (scope == ArticleListing.Scope.OWN_AND_READABLE) {
+                query.setParameter("me", me);
             }
         }
         if (section != null) {

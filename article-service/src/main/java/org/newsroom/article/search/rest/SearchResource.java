@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.newsroom.article.rest.Params;
 import org.newsroom.article.search.service.SearchService;
 import org.newsroom.article.service.Viewer;
 
@@ -49,7 +50,7 @@ public class SearchResource {
             @Parameter(description = "Only articles of this section") @QueryParam("section") String section,
             @Parameter(description = "Hits per page, 1..100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from a previous page's next") @QueryParam("cursor") String cursor) {
-        SearchService.Page page = search.search(q, section, limit, cursor, Viewer.of(identity));
+        SearchService.Page page = search.search(q, section, Params.limit(limit), cursor, Viewer.of(identity));
         Response.ResponseBuilder response = Response.ok(new SearchResponse(page.hits(), page.next()));
         if (page.next() != null) {
             StringBuilder link = new StringBuilder("/api/v1/search?q=").append(encode(q.strip()));

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 
 import org.newsroom.article.search.config.SearchConfig;
 import org.newsroom.article.search.repository.SearchIndexRepository;
-import org.newsroom.article.rest.Params;
 import org.newsroom.article.service.Viewer;
 import org.newsroom.common.problem.ProblemException;
 
@@ -56,10 +55,9 @@ public class SearchService {
      *                          400 for a limit that is not a number or a cursor that is not one of this search
      */
     @Transactional
-    public Page search(String q, String section, String limitParam, String cursor, Viewer viewer) {
+    public Page search(String q, String section, int limit, String cursor, Viewer viewer) {
         String query = checkQuery(q);
         String sectionFilter = checkSection(section);
-        int limit = Params.limit(limitParam);
         int offset = 0;
         if (cursor != null && !cursor.isEmpty()) {
             try {
@@ -80,7 +78,8 @@ public class SearchService {
             int fetch = Math.min(limit, config.maxResults() - offset);
             List<SearchIndexRepository.Hit> rows = repository.search(new SearchIndexRepository.Terms(
                     parsed.wordsMatch(), parsed.gramsMatch(), parsed.wordsQuery(), parsed.gramsQuery()),
-                    sectionFilter, viewer, clock.instant(), config.maxResults(), offset, fetch + 1);
+                    sectionFilter, viewer.scope(), viewer.name(), clock.instant(), config.maxResults(), offset,
+                    fetch + 1);
             boolean more = rows.size() > fetch && offset + fetch < config.maxResults();
             List<Hit> hits = new ArrayList<>();
             for (SearchIndexRepository.Hit row : rows.subList(0, Math.min(fetch, rows.size()))) {

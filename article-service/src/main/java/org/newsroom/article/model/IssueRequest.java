@@ -1,4 +1,4 @@
-package org.newsroom.article.rest;
+package org.newsroom.article.model;
 
 import java.time.LocalDate;
 import java.util.List;

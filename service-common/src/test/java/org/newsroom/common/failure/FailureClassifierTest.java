@@ -1,11 +1,11 @@
-package org.newsroom.article.messaging;
+package org.newsroom.common.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
-import org.newsroom.article.messaging.FailureClassifier.Kind;
+import org.newsroom.common.failure.FailureClassifier.Kind;
 
 /** Every SQLSTATE class the consumer can meet is classified deliberately. */
 class FailureClassifierTest {

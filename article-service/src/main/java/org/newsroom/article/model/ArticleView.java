@@ -1,4 +1,4 @@
-package org.newsroom.article.rest;
+package org.newsroom.article.model;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,6 +23,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record ArticleView(
         UUID id,
         int revision,
+        /** a reporter's revision stored after publication, awaiting an editor (editors and the author only) */
+        Integer pendingRevision,
         ArticleStatus status,
         String headline,
         String subheadline,

@@ -1,4 +1,4 @@
-package org.newsroom.article.messaging;
+package org.newsroom.common.failure;
 
 import java.net.ConnectException;
 import java.net.SocketException;
