@@ -10,8 +10,6 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.EventJson;
 import org.newsroom.stack.test.NewsroomTestResource;
@@ -28,17 +26,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(ArticleServiceStub.class)
 class PhotoReferenceTest {
 
-    private static TopicReader topic;
-
-    @BeforeAll
-    static void openTopic() {
-        topic = TopicReader.submissions();
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        topic.close();
-    }
+    private static final TopicReader topic = TopicReader.submissions();
 
     @Test
     void aPhotoReferencedByIdTravelsWithItsCaptionAndCreditExactly() {
