@@ -18,6 +18,16 @@ public class ArticlePhotoRepository {
     @Inject
     EntityManager em;
 
+    /**
+     * Serialises the work on one article until the transaction ends: a submission and a publication of the same
+     * article handled at once by two consumers would otherwise each miss the other's uncommitted row.
+     */
+    public void lockArticle(UUID articleId) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) as locked")
+                .setParameter("key", articleId.getMostSignificantBits() ^ articleId.getLeastSignificantBits())
+                .getSingleResult();
+    }
+
     /** Replaces the photos of an article by those of a newer revision (an older revision changes nothing). */
     public void link(UUID articleId, int revision, Collection<UUID> photoIds) {
         Integer latest = (Integer) em.createNativeQuery(

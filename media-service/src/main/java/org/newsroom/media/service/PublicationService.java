@@ -23,6 +23,7 @@ public class PublicationService {
     /** A revision of an article references these photos. */
     @Transactional
     public void articleRevised(UUID articleId, int revision, Collection<UUID> photoIds) {
+        links.lockArticle(articleId);
         links.link(articleId, revision, photoIds);
         links.publishPhotosOfPublicArticles(articleId);
     }
@@ -30,6 +31,7 @@ public class PublicationService {
     /** The article was published in an issue. */
     @Transactional
     public void articlePublished(UUID articleId, OffsetDateTime publishedAt) {
+        links.lockArticle(articleId);
         links.markPublic(articleId, publishedAt);
         links.publishPhotosOfPublicArticles(articleId);
     }
