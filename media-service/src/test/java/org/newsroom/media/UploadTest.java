@@ -140,4 +140,13 @@ class UploadTest {
         assertThat(document).contains("/api/v1/media", "/api/v1/media/renditions/{file}", "image/jpeg", "image/webp",
                 "\"413\"", "\"415\"", "\"503\"", "Idempotency-Key");
     }
+
+    @Test
+    void aPngIsAcceptedByItsBytesAlsoWhenSentAsOctetStream() {
+        given().auth().oauth2(token("reporter")).contentType("application/octet-stream")
+                .header("Content-Disposition", "attachment; filename=\"chart.png\"")
+                .body(TestPhotos.png(300, 200)).post("/api/v1/media")
+                .then().statusCode(201).body("contentType", equalTo("image/png"))
+                .body("width", equalTo(300)).body("height", equalTo(200));
+    }
 }
