@@ -24,6 +24,8 @@ public final class Topics {
     public static final String DELIVERIES = "newsroom.deliveries";
     /** Internal to ingest-service: compacted log of idempotency keys and their first answer. */
     public static final String INGEST_IDEMPOTENCY = "newsroom.ingest-idempotency";
+    /** Internal to media-service: one record per uploaded photo, keyed by photo id, so replicas share rendering. */
+    public static final String MEDIA_RENDITIONS = "newsroom.media-renditions";
 
     private Topics() {
     }

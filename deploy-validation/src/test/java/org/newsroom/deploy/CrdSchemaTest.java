@@ -36,7 +36,7 @@ class CrdSchemaTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(custom).as("Kafka, node pool, 6 topics, 2 PostgreSQL clusters").isEqualTo(10);
+        assertThat(custom).as("Kafka, node pool, 7 topics, 2 PostgreSQL clusters").isEqualTo(11);
     }
 
     @Test

@@ -86,6 +86,13 @@ class BadInputTest {
                         422, "embargoedUntil"),
                 new Case("media without http URL", JSON, utf8("{\"headline\": \"甲\", \"media\": [{\"type\": \"photo\", "
                         + "\"uri\": \"javascript:alert(1)\"}], " + BODY + "}"), 422, "media[0].uri"),
+                new Case("media with neither uri nor photo id", JSON, utf8("{\"headline\": \"甲\", \"media\": [{\"type\": "
+                        + "\"photo\", \"caption\": \"乙\"}], " + BODY + "}"), 422, "media[0].uriOrId"),
+                new Case("media with both uri and photo id", JSON, utf8("{\"headline\": \"甲\", \"media\": [{\"type\": "
+                        + "\"photo\", \"uri\": \"https://img.example.org/a.jpg\", \"id\": \"" + java.util.UUID.randomUUID()
+                        + "\"}], " + BODY + "}"), 422, "media[0].uriOrId"),
+                new Case("photo id not a UUID", JSON, utf8("{\"headline\": \"甲\", \"media\": [{\"type\": "
+                        + "\"photo\", \"id\": \"../etc/passwd\"}], " + BODY + "}"), 422, "media[0].id"),
                 // --- Markdown
                 new Case("Markdown without front matter", MARKDOWN, utf8("# 标题\n\n正文\n"), 422, "frontMatter"),
                 new Case("front matter never closed", MARKDOWN, utf8("---\nheadline: 甲\n正文\n"), 422, "frontMatter"),

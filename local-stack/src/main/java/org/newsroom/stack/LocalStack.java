@@ -27,7 +27,8 @@ public final class LocalStack implements AutoCloseable {
             Topics.ISSUES, 3,
             Topics.ISSUES_DLQ, 1,
             Topics.DELIVERIES, 6,
-            Topics.INGEST_IDEMPOTENCY, 3);
+            Topics.INGEST_IDEMPOTENCY, 3,
+            Topics.MEDIA_RENDITIONS, 3);
     public static final Map<String, Map<String, String>> TOPIC_CONFIGS = Map.of(
             Topics.INGEST_IDEMPOTENCY, Map.of("cleanup.policy", "compact"),
             Topics.SUBMISSIONS, Map.of("max.message.bytes", String.valueOf(Topics.SUBMISSIONS_MAX_MESSAGE_BYTES)),
@@ -38,12 +39,15 @@ public final class LocalStack implements AutoCloseable {
     public static final String NOTIFY = "notify";
     public static final String ARTICLE_DATABASE = "articles";
     public static final String NOTIFY_DATABASE = "notify";
+    public static final String MEDIA = "media";
+    public static final String MEDIA_DATABASE = "media";
 
     private final StackConfig config;
     private final Consumer<String> log;
     private final Map<String, String> extraServiceEnvironment;
     private KafkaBroker kafka;
     private PostgresServer postgres;
+    private S3Server s3;
     private JwtKeys keys;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
@@ -71,6 +75,15 @@ public final class LocalStack implements AutoCloseable {
 
     public PostgresServer postgres() {
         return postgres;
+    }
+
+    /** The embedded S3 server, or null when the stack uses an external S3-compatible store. */
+    public S3Server s3() {
+        return s3;
+    }
+
+    public String s3Endpoint() {
+        return config.externalS3Endpoint() != null ? config.externalS3Endpoint() : s3.endpoint();
     }
 
     public ServiceProcess service(String name) {
@@ -113,10 +126,17 @@ public final class LocalStack implements AutoCloseable {
             postgres = new PostgresServer(config.home().resolve("postgres"), config.postgresPort()).start();
             postgres.createDatabase(ARTICLE_DATABASE);
             postgres.createDatabase(NOTIFY_DATABASE);
+            postgres.createDatabase(MEDIA_DATABASE);
         } else {
             String admin = config.externalPostgresUrl().replaceAll("/+$", "") + "/postgres";
             PostgresServer.ensureDatabase(admin, config.postgresUser(), config.postgresPassword(), ARTICLE_DATABASE);
             PostgresServer.ensureDatabase(admin, config.postgresUser(), config.postgresPassword(), NOTIFY_DATABASE);
+            PostgresServer.ensureDatabase(admin, config.postgresUser(), config.postgresPassword(), MEDIA_DATABASE);
+        }
+        if (config.media() && config.externalS3Endpoint() == null) {
+            s3 = new S3Server(config.home().resolve("s3"), config.s3Port(), "128m", line -> log.accept("[s3]      " + line));
+            s3.start();
+            writePid("s3", s3.pid());
         }
     }
 
@@ -162,6 +182,21 @@ public final class LocalStack implements AutoCloseable {
             notify.put("QUARKUS_MAILER_MOCK", "true");
         }
         list.add(service(NOTIFY, "notify-service", config.notifyPort(), notify));
+
+        if (!config.media()) {
+            return list;
+        }
+        Map<String, String> media = new HashMap<>(common);
+        media.put("QUARKUS_HTTP_PORT", String.valueOf(config.mediaPort()));
+        media.putAll(datasource(MEDIA_DATABASE));
+        media.put("NEWSROOM_MEDIA_PUBLIC_URL", "http://127.0.0.1:" + config.mediaPort());
+        media.put("NEWSROOM_MEDIA_S3_ENDPOINT", s3Endpoint());
+        if (s3 != null) {
+            media.put("NEWSROOM_MEDIA_S3_ACCESS_KEY_ID", S3Server.ACCESS_KEY);
+            media.put("NEWSROOM_MEDIA_S3_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
+            media.put("NEWSROOM_MEDIA_S3_CREATE_BUCKET", "true");
+        }
+        list.add(service(MEDIA, "media-service", config.mediaPort(), media));
         return list;
     }
 
@@ -207,11 +242,16 @@ public final class LocalStack implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         lines.add("kafka            " + kafkaBootstrapServers());
         lines.add("postgresql       " + (config.externalPostgresUrl() == null
-                ? "127.0.0.1:" + postgres.port() + " (databases " + ARTICLE_DATABASE + ", " + NOTIFY_DATABASE + ")"
+                ? "127.0.0.1:" + postgres.port() + " (databases " + ARTICLE_DATABASE + ", " + NOTIFY_DATABASE + ", "
+                        + MEDIA_DATABASE + ")"
                 : config.externalPostgresUrl()));
         lines.add("ingest-service   http://127.0.0.1:" + config.ingestPort());
         lines.add("article-service  http://127.0.0.1:" + config.articlePort());
         lines.add("notify-service   http://127.0.0.1:" + config.notifyPort());
+        if (config.media()) {
+            lines.add("media            http://127.0.0.1:" + config.mediaPort() + " (media-service)");
+            lines.add("s3               " + s3Endpoint() + (s3 != null ? " (S3Proxy, bucket newsroom-media)" : ""));
+        }
         return lines;
     }
 
@@ -226,6 +266,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (postgres != null) {
             postgres.stop();
+        }
+        if (s3 != null) {
+            s3.stop();
         }
         try (var files = Files.list(config.home().resolve("run"))) {
             for (Path file : files.toList()) {

@@ -15,6 +15,9 @@ import java.util.Map;
  * <li>{@code NEWSROOM_SERVICE_HEAP} (256m), {@code NEWSROOM_KAFKA_HEAP} (384m) — JVM heaps;</li>
  * <li>{@code NEWSROOM_SMTP_HOST}, {@code NEWSROOM_SMTP_PORT} — an SMTP relay for notify-service (without it mail is logged);</li>
  * <li>{@code NEWSROOM_PUBLIC_BASE_URL} — public URL of article-service used in links (default its local address).</li>
+ * <li>{@code NEWSROOM_MEDIA_PORT} — media-service, 8084; {@code NEWSROOM_S3_PORT} — embedded S3 server (S3Proxy), 19000;
+ * {@code NEWSROOM_S3_ENDPOINT} — use an existing S3-compatible store instead (credentials then from
+ * {@code NEWSROOM_MEDIA_S3_ACCESS_KEY_ID} and {@code NEWSROOM_MEDIA_S3_SECRET_ACCESS_KEY}).</li>
  * </ul>
  */
 public record StackConfig(
@@ -33,7 +36,10 @@ public record StackConfig(
         String kafkaHeap,
         String smtpHost,
         String smtpPort,
-        String publicBaseUrl) {
+        String publicBaseUrl,
+        int mediaPort,
+        int s3Port,
+        String externalS3Endpoint) {
 
     public static StackConfig fromEnvironment(Path projectDir, Map<String, String> env) {
         Path home = Path.of(env.getOrDefault("NEWSROOM_HOME", projectDir.resolve(".newsroom").toString()))
@@ -54,14 +60,32 @@ public record StackConfig(
                 env.getOrDefault("NEWSROOM_KAFKA_HEAP", "384m"),
                 blankToNull(env.get("NEWSROOM_SMTP_HOST")),
                 env.getOrDefault("NEWSROOM_SMTP_PORT", "25"),
-                env.getOrDefault("NEWSROOM_PUBLIC_BASE_URL", "http://127.0.0.1:" + articlePort));
+                env.getOrDefault("NEWSROOM_PUBLIC_BASE_URL", "http://127.0.0.1:" + articlePort),
+                port(env, "NEWSROOM_MEDIA_PORT", 8084),
+                port(env, "NEWSROOM_S3_PORT", 19000),
+                blankToNull(env.get("NEWSROOM_S3_ENDPOINT")));
     }
 
-    /** The same settings with other ports and state directory (tests run beside a developer's stack). */
+    /**
+     * The same settings with other ports and state directory (tests run beside a developer's stack), without
+     * media-service and its S3 server (add them with {@link #withMedia()}).
+     */
     public StackConfig withPortsAndHome(Path newHome, int ingest, int article, int notify, int kafka, int postgres) {
         return new StackConfig(projectDir, newHome, ingest, article, notify, kafka, externalKafka, postgres,
                 externalPostgresUrl, postgresUser, postgresPassword, serviceHeap, kafkaHeap, smtpHost, smtpPort,
-                "http://127.0.0.1:" + article);
+                "http://127.0.0.1:" + article, 0, 0, externalS3Endpoint);
+    }
+
+    /** The same settings with media-service and the embedded S3 server on free ports. */
+    public StackConfig withMedia() {
+        return new StackConfig(projectDir, home, ingestPort, articlePort, notifyPort, kafkaPort, externalKafka,
+                postgresPort, externalPostgresUrl, postgresUser, postgresPassword, serviceHeap, kafkaHeap, smtpHost,
+                smtpPort, publicBaseUrl, Ports.free(), Ports.free(), externalS3Endpoint);
+    }
+
+    /** Whether the stack runs media-service (and, without an external store, the S3 server). */
+    public boolean media() {
+        return mediaPort > 0;
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

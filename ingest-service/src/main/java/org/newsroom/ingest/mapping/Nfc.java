@@ -37,7 +37,7 @@ public final class Nfc {
                 s.source() == null ? null : new Source(text(s.source().label()), text(s.source().name()), text(s.source().uri())),
                 text(s.section()),
                 map(s.tags(), Nfc::text),
-                map(s.media(), m -> m == null ? null : new Media(m.type(), text(m.uri()), text(m.caption()), text(m.credit()))),
+                map(s.media(), m -> m == null ? null : new Media(m.type(), text(m.uri()), text(m.caption()), text(m.credit()), m.id())),
                 s.distribution(), s.embargoedUntil(), text(s.slug()));
     }
 

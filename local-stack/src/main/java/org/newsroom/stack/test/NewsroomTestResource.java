@@ -5,21 +5,25 @@ import java.util.Map;
 
 import org.newsroom.stack.JwtKeys;
 import org.newsroom.stack.PostgresServer;
+import org.newsroom.stack.S3Server;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points the Quarkus service under test at the real broker and database of {@link TestInfrastructure}. Declare it with
  * {@code @QuarkusTestResource(value = NewsroomTestResource.class, initArgs = @ResourceArg(name = "database", value = "articles"))};
- * without a {@code database} argument no datasource is configured.
+ * without a {@code database} argument no datasource is configured. With {@code object-store=true} the real S3 server
+ * (S3Proxy) is started too and media-service's {@code newsroom.media.s3.*} keys point at it.
  */
 public class NewsroomTestResource implements QuarkusTestResourceLifecycleManager {
 
     private String database;
+    private boolean objectStore;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.get("database");
+        objectStore = Boolean.parseBoolean(initArgs.get("object-store"));
     }
 
     @Override
@@ -38,6 +42,12 @@ public class NewsroomTestResource implements QuarkusTestResourceLifecycleManager
             config.put("quarkus.datasource.jdbc.url", infrastructure.postgres().jdbcUrl(database));
             config.put("quarkus.datasource.username", PostgresServer.USER);
             config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        }
+        if (objectStore) {
+            S3Server s3 = infrastructure.s3();
+            config.put("newsroom.media.s3.endpoint", s3.endpoint());
+            config.put("newsroom.media.s3.access-key-id", S3Server.ACCESS_KEY);
+            config.put("newsroom.media.s3.secret-access-key", S3Server.SECRET_KEY);
         }
         return config;
     }

@@ -14,9 +14,10 @@ import org.newsroom.stack.KafkaBroker;
 import org.newsroom.stack.LocalStack;
 import org.newsroom.stack.Ports;
 import org.newsroom.stack.PostgresServer;
+import org.newsroom.stack.S3Server;
 
 /**
- * The real Kafka broker and PostgreSQL server of one test JVM: started once, on free loopback ports and in a
+ * The real Kafka broker and PostgreSQL server (and, on first use, the S3 server) of one test JVM: started once, on free loopback ports and in a
  * temporary directory, stopped when the JVM exits. Tests reach it to stop and restart the broker or the database.
  */
 public final class TestInfrastructure {
@@ -27,6 +28,7 @@ public final class TestInfrastructure {
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
     private final JwtKeys keys = JwtKeys.generate();
+    private S3Server s3;
 
     private TestInfrastructure() {
         try {
@@ -65,6 +67,19 @@ public final class TestInfrastructure {
         return postgres;
     }
 
+    /** The real S3 API server (S3Proxy, filesystem backend), started on first use. */
+    public synchronized S3Server s3() {
+        if (s3 == null) {
+            boolean quiet = !Boolean.getBoolean("newsroom.test.s3-log");
+            s3 = new S3Server(home.resolve("s3"), Ports.free(), "128m", line -> {
+                if (!quiet) {
+                    System.out.println("[s3] " + line);
+                }
+            });
+        }
+        return s3.start();
+    }
+
     public JwtKeys keys() {
         return keys;
     }
@@ -80,6 +95,11 @@ public final class TestInfrastructure {
 
     private void shutdown() {
         try {
+            synchronized (this) {
+                if (s3 != null) {
+                    s3.stop();
+                }
+            }
             kafka.stop();
         } finally {
             postgres.stop();

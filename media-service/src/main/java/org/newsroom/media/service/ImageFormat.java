@@ -1,0 +1,53 @@
+package org.newsroom.media.service;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The image formats the desk accepts, recognised by their signature bytes, never by a name or a declared type. */
+public enum ImageFormat {
+    JPEG("image/jpeg", "jpeg", "jpg", "jpeg"),
+    PNG("image/png", "png", "png"),
+    WEBP("image/webp", "webp", "webp");
+
+    private final String mediaType;
+    private final String imageIoName;
+    private final String[] extensions;
+
+    ImageFormat(String mediaType, String imageIoName, String... extensions) {
+        this.mediaType = mediaType;
+        this.imageIoName = imageIoName;
+        this.extensions = extensions;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public String imageIoName() {
+        return imageIoName;
+    }
+
+    public boolean hasExtension(String extension) {
+        return Arrays.asList(extensions).contains(extension);
+    }
+
+    public static Optional<ImageFormat> ofMediaType(String mediaType) {
+        return Arrays.stream(values()).filter(f -> f.mediaType.equalsIgnoreCase(mediaType)).findFirst();
+    }
+
+    /** The format the bytes start with, or empty. */
+    public static Optional<ImageFormat> sniff(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
+            return Optional.of(JPEG);
+        }
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
+                && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+            return Optional.of(PNG);
+        }
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
+                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            return Optional.of(WEBP);
+        }
+        return Optional.empty();
+    }
+}
