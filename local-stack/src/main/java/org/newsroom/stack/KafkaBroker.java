@@ -97,16 +97,8 @@ public final class KafkaBroker implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildJvm.stop(process, Duration.ofSeconds(30), port);
         process = null;
-        Poll.until(Duration.ofSeconds(10), Duration.ofMillis(100), () -> !Ports.isListening(port));
     }
 
     /** Kills the broker at once (SIGKILL), as a crash would. */
@@ -243,20 +235,10 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private ProcessBuilder java(String mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + heap);
-        command.add("-Xms64m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Djava.awt.headless=true");
-        command.add("-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties").toAbsolutePath());
-        command.add("-Dnewsroom.stack.home=" + home.toAbsolutePath());
-        command.add("-cp");
-        command.add(brokerClasspath());
-        command.add(mainClass);
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true);
+        return new ProcessBuilder(ChildJvm.command(heap, "64m", List.of(
+                "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties").toAbsolutePath(),
+                "-Dnewsroom.stack.home=" + home.toAbsolutePath()), brokerClasspath(), mainClass, List.of(args)))
+                .redirectErrorStream(true);
     }
 
     /**
@@ -280,27 +262,10 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static String brokerClasspath() throws IOException {
-        try (InputStream in = KafkaBroker.class.getClassLoader().getResourceAsStream(CLASSPATH_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(CLASSPATH_RESOURCE + " not found: build the kafka-broker module first");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        }
+        return ChildJvm.classpath(CLASSPATH_RESOURCE, "kafka-broker");
     }
 
     private void pump(InputStream in, String name) {
-        Thread thread = new Thread(() -> {
-            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    log.accept(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }, "kafka-" + name + "-log");
-        thread.setDaemon(true);
-        thread.start();
+        ChildJvm.pump(in, log, "kafka-" + name + "-log");
     }
-
 }

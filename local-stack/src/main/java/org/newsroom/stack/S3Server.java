@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -84,16 +82,8 @@ public final class S3Server implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildJvm.stop(process, Duration.ofSeconds(20), port);
         process = null;
-        Poll.until(Duration.ofSeconds(10), Duration.ofMillis(100), () -> !Ports.isListening(port));
     }
 
     @Override
@@ -129,43 +119,12 @@ public final class S3Server implements AutoCloseable {
     }
 
     private ProcessBuilder java(Path config) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + heap);
-        command.add("-Xms32m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Djava.awt.headless=true");
-        command.add("-Dnewsroom.stack.home=" + home.toAbsolutePath());
-        command.add("-cp");
-        command.add(serverClasspath());
-        command.add("org.gaul.s3proxy.Main");
-        command.add("--properties");
-        command.add(config.toAbsolutePath().toString());
-        return new ProcessBuilder(command).redirectErrorStream(true);
-    }
-
-    private static String serverClasspath() throws IOException {
-        try (InputStream in = S3Server.class.getClassLoader().getResourceAsStream(CLASSPATH_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(CLASSPATH_RESOURCE + " not found: build the s3-server module first");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        }
+        return new ProcessBuilder(ChildJvm.command(heap, "32m", List.of("-Dnewsroom.stack.home=" + home.toAbsolutePath()),
+                ChildJvm.classpath(CLASSPATH_RESOURCE, "s3-server"), "org.gaul.s3proxy.Main",
+                List.of("--properties", config.toAbsolutePath().toString()))).redirectErrorStream(true);
     }
 
     private void pump(InputStream in) {
-        Thread thread = new Thread(() -> {
-            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    log.accept(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }, "s3-server-log");
-        thread.setDaemon(true);
-        thread.start();
+        ChildJvm.pump(in, log, "s3-server-log");
     }
 }
