@@ -29,6 +29,7 @@ import org.newsroom.contracts.Topics;
 import org.newsroom.contracts.issue.IssuePublished;
 import org.newsroom.stack.LocalStack;
 import org.newsroom.stack.ServiceProcess;
+import org.newsroom.stack.test.WebhookReceiver;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -51,9 +52,9 @@ class NotifyFanoutCrashIT {
 
             UUID issueId = Ids.newV7();
             publish(stack.kafkaBootstrapServers(), issueId);
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> receiver.posts() >= 50);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> receiver.postCount() >= 50);
             notify.kill();
-            int seenAtKill = receiver.posts();
+            int seenAtKill = receiver.postCount();
             notify.start().awaitReady(Duration.ofSeconds(120));
 
             // Other tests' subscriptions may share this stack, so the audit goes subscription by subscription.
@@ -81,7 +82,7 @@ class NotifyFanoutCrashIT {
             List<String> mine = receiver.postsByPath().keySet().stream().filter(p -> p.contains(run)).toList();
             assertThat(mine).as("every subscriber's endpoint was called").hasSize(SUBSCRIPTIONS);
             long repeated = receiver.postsByPath().entrySet().stream()
-                    .filter(e -> e.getKey().contains(run) && e.getValue().get() > 1).count();
+                    .filter(e -> e.getKey().contains(run) && e.getValue() > 1).count();
             // A receiver may see a delivery twice only when the crash fell between its 2xx and the service recording
             // it: at most the deliveries in flight at the kill (max concurrency 32).
             assertThat(repeated).as("endpoints called twice (in flight at the kill; %d POSTs seen before it)", seenAtKill)
@@ -100,7 +101,7 @@ class NotifyFanoutCrashIT {
         try {
             List<Future<Object>> calls = IntStream.range(0, SUBSCRIPTIONS).mapToObj(n -> pool.<Object>submit(() -> {
                 Response response = given().baseUri(notifyUrl).contentType(ContentType.JSON)
-                        .body(Map.of("channel", "webhook", "endpoint", receiver.url("/hook/" + run + "/" + n),
+                        .body(Map.of("channel", "webhook", "endpoint", receiver.url("/hook/" + run + "/" + n).toString(),
                                 "sections", List.of()))
                         .post("/api/v1/subscriptions");
                 assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.notify.support.AbuseProfile;
 import org.newsroom.notify.support.Api;
 import org.newsroom.notify.support.MailServerResource;
-import org.newsroom.notify.support.Receiver;
 import org.newsroom.stack.test.NewsroomTestResource;
+import org.newsroom.stack.test.WebhookReceiver;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -113,7 +113,7 @@ class AbuseLimitsTest {
 
     @Test
     void aWebhookSubscribedAgainWhilePendingIsNotVerifiedAgain() {
-        try (Receiver receiver = new Receiver().refuseChallenges()) {
+        try (WebhookReceiver receiver = new WebhookReceiver().refuseChallenges()) {
             String url = receiver.url("/again").toString();
             JsonPath first = subscribe(client(), "webhook", url).then().statusCode(202).extract().jsonPath();
             JsonPath view = Api.awaitVerified(first.getString("id"), first.getString("manageToken"));
@@ -129,7 +129,7 @@ class AbuseLimitsTest {
 
     @Test
     void aTarpitEndpointDoesNotDelayTheVerificationOfTheNextOne() throws Exception {
-        try (Tarpit tarpit = new Tarpit(); Receiver receiver = new Receiver()) {
+        try (Tarpit tarpit = new Tarpit(); WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath slow = subscribe(client(), "webhook", "http://127.0.0.1:" + tarpit.port() + "/never")
                     .then().statusCode(202).body("status", equalTo("pending")).extract().jsonPath();
             await().atMost(Duration.ofSeconds(30)).until(() -> tarpit.accepted() >= 1);   // its GET is under way

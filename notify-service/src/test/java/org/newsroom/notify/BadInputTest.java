@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.newsroom.notify.support.Api;
 import org.newsroom.notify.support.MailServerResource;
-import org.newsroom.notify.support.Receiver;
 import org.newsroom.stack.test.NewsroomTestResource;
+import org.newsroom.stack.test.WebhookReceiver;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -103,7 +103,7 @@ class BadInputTest {
         given().when().get("/api/v1/subscriptions/confirm/" + "z".repeat(500))
                 .then().statusCode(404).contentType(startsWith("application/problem+json"));
 
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath created = Api.subscribeWebhook(receiver.url("/bad").toString(), List.of());
             String id = created.getString("id");
             String token = created.getString("manageToken");

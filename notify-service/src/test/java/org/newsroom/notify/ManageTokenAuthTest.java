@@ -11,9 +11,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.newsroom.notify.support.Api;
 import org.newsroom.notify.support.MailServerResource;
-import org.newsroom.notify.support.Receiver;
 import org.newsroom.stack.test.NewsroomTestResource;
 import org.newsroom.stack.test.TestInfrastructure;
+import org.newsroom.stack.test.WebhookReceiver;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -28,7 +28,7 @@ class ManageTokenAuthTest {
 
     @Test
     void manageTokensAreAcceptedAndWrongOnesLookLikeUnknownSubscriptions() {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath created = Api.subscribeWebhook(receiver.url("/auth").toString(), List.of("要闻", "综合新闻"));
             String id = created.getString("id");
             String token = created.getString("manageToken");
@@ -60,7 +60,7 @@ class ManageTokenAuthTest {
 
     @Test
     void theRetryEndpointAcceptsEditorsAndAdmins() {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath created = Api.subscribeWebhook(receiver.url("/retry").toString(), List.of("x-" + UUID.randomUUID()));
             String id = created.getString("id");
             String url = "/api/v1/subscriptions/" + id + "/deliveries/" + UUID.randomUUID() + "/retry";

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.notify.service.SecretResealer;
 import org.newsroom.notify.support.Api;
 import org.newsroom.notify.support.MailServerResource;
-import org.newsroom.notify.support.Receiver;
 import org.newsroom.stack.test.NewsroomTestResource;
+import org.newsroom.stack.test.WebhookReceiver;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -69,7 +69,7 @@ class SecretsAtRestTest {
         assertThat(rowAsText(email.getString("id"))).doesNotContain(manageToken).doesNotContain(unsubscribeToken);
         given().when().get("/unsubscribe/" + unsubscribeToken).then().statusCode(200).body(containsString(address));
 
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath webhook = Api.subscribeWebhook(receiver.url("/at-rest").toString(), List.of());
             String secret = webhook.getString("secret");
             assertThat(secret).startsWith("whsec_");

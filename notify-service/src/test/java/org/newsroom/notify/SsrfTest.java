@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.newsroom.notify.support.Api;
 import org.newsroom.notify.support.Issues;
 import org.newsroom.notify.support.MailServerResource;
-import org.newsroom.notify.support.Receiver;
 import org.newsroom.notify.support.TestHostResolver;
 import org.newsroom.stack.test.NewsroomTestResource;
+import org.newsroom.stack.test.WebhookReceiver;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -56,7 +56,7 @@ class SsrfTest {
         AtomicReference<String> answer = new AtomicReference<>("127.0.0.1");
         TestHostResolver.answer(name, () -> answer.get());
         String section = "rebind-" + UUID.randomUUID();
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath subscription = Api.subscribeWebhook("http://" + name + ":" + receiver.port() + "/hook", List.of(section));
             assertThat(subscription.getString("status")).isEqualTo("active");
             String id = subscription.getString("id");
@@ -83,7 +83,7 @@ class SsrfTest {
 
     @Test
     void anEndpointThatDoesNotEchoTheChallengeStaysPendingUntilVerifiedAgain() {
-        try (Receiver receiver = new Receiver().refuseChallenges()) {
+        try (WebhookReceiver receiver = new WebhookReceiver().refuseChallenges()) {
             JsonPath subscription = Api.subscribeWebhook(receiver.url("/nope").toString(), List.of());
             assertThat(subscription.getString("status")).isEqualTo("pending");
             // the reason repeats nothing of what the endpoint answered (it could be any URL)

@@ -18,9 +18,9 @@ import org.newsroom.contracts.issue.IssuePublished;
 import org.newsroom.notify.support.Api;
 import org.newsroom.notify.support.Issues;
 import org.newsroom.notify.support.MailServerResource;
-import org.newsroom.notify.support.Receiver;
 import org.newsroom.stack.test.NewsroomTestResource;
 import org.newsroom.stack.test.TestInfrastructure;
+import org.newsroom.stack.test.WebhookReceiver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.standardwebhooks.Webhook;
@@ -43,7 +43,7 @@ class WebhookDeliveryTest {
     @Test
     void aReceiverGetsASignedAlertThatTheReferenceLibraryVerifies() throws Exception {
         String section = section();
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath subscription = Api.subscribeWebhook(receiver.url("/hooks/newsroom").toString(), List.of(section));
             assertThat(subscription.getString("status")).isEqualTo("active");
             String secret = subscription.getString("secret");
@@ -55,7 +55,7 @@ class WebhookDeliveryTest {
             Issues.publish(issue);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.posts().size() == 1);
-            Receiver.Request request = receiver.posts().get(0);
+            WebhookReceiver.Request request = receiver.posts().get(0);
             assertThat(request.header("content-type")).startsWith("application/json");
             HttpHeaders headers = HttpHeaders.of(Map.of(
                     "webhook-id", List.of(request.header("webhook-id")),
@@ -94,7 +94,7 @@ class WebhookDeliveryTest {
     @Test
     void failuresAreRetriedWithTheSameWebhookIdUntilExactlyOneSuccess() {
         String section = section();
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answer(500, Map.of()).answer(503, Map.of("Retry-After", "1"));
             JsonPath subscription = Api.subscribeWebhook(receiver.url("/hook").toString(), List.of(section));
             String id = subscription.getString("id");
@@ -104,10 +104,10 @@ class WebhookDeliveryTest {
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(Api.deliveries(id, token).getString("items[0].status")).isEqualTo("delivered"));
-            List<Receiver.Request> posts = receiver.posts();
+            List<WebhookReceiver.Request> posts = receiver.posts();
             assertThat(posts).hasSize(3);
             assertThat(posts).extracting(p -> p.header("webhook-id")).containsOnly(posts.get(0).header("webhook-id"));
-            assertThat(posts).extracting(Receiver.Request::body).containsOnly(posts.get(0).body());
+            assertThat(posts).extracting(WebhookReceiver.Request::body).containsOnly(posts.get(0).body());
             JsonPath log = Api.deliveries(id, token);
             assertThat(log.getList("items[0].attempts.httpStatus")).containsExactly(500, 503, 204);
             assertThat(log.getList("items[0].attempts.outcome")).containsExactly("retry", "retry", "delivered");
@@ -121,7 +121,7 @@ class WebhookDeliveryTest {
     @Test
     void a410DisablesTheSubscription() {
         String section = section();
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answer(410, Map.of());
             JsonPath subscription = Api.subscribeWebhook(receiver.url("/gone").toString(), List.of(section));
             String id = subscription.getString("id");
@@ -141,7 +141,7 @@ class WebhookDeliveryTest {
     @Test
     void theSameEventConsumedTwiceMakesOneDeliveryPerSubscription() {
         String section = section();
-        try (Receiver first = new Receiver(); Receiver second = new Receiver()) {
+        try (WebhookReceiver first = new WebhookReceiver(); WebhookReceiver second = new WebhookReceiver()) {
             JsonPath a = Api.subscribeWebhook(first.url("/a").toString(), List.of(section));
             JsonPath b = Api.subscribeWebhook(second.url("/b").toString(), List.of(section));
             IssuePublished issue = Issues.issue(section);
@@ -169,7 +169,7 @@ class WebhookDeliveryTest {
     void recordsThatCannotBeFannedOutGoToTheDeadLetterTopicWithTheReasonAndTheNextIssueIsDelivered() {
         String section = section();
         String run = UUID.randomUUID().toString();
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath subscription = Api.subscribeWebhook(receiver.url("/after-garbage").toString(), List.of(section));
             Issues.publishRaw("garbage-" + run, "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     "news.issue.published");
@@ -196,7 +196,7 @@ class WebhookDeliveryTest {
     @Test
     void aFailedDeliveryCanBeRetriedByHand() {
         String section = section();
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             for (int i = 0; i < 4; i++) {
                 receiver.answer(500, Map.of());
             }

@@ -1,4 +1,4 @@
-package org.newsroom.notify.support;
+package org.newsroom.stack.test;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,18 +16,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real webhook receiver on 127.0.0.1: echoes intent-verification challenges, records every POST and answers with
- * the queued responses (then 204).
+ * A real webhook receiver on 127.0.0.1 for notify-service's and the end-to-end tests: echoes intent-verification
+ * challenges, records every POST (path, headers, body) and answers with the queued responses (then 204). Sixteen
+ * handler threads and a deep accept backlog let it take a fan-out to a thousand endpoints at once.
  */
-public final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** A recorded delivery request. */
-    public record Request(Map<String, String> headers, String body) {
+    public record Request(String path, Map<String, String> headers, String body) {
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
@@ -43,13 +45,13 @@ public final class Receiver implements AutoCloseable {
     private volatile boolean echoChallenge = true;
     private final java.util.concurrent.atomic.AtomicInteger challenges = new java.util.concurrent.atomic.AtomicInteger();
 
-    public Receiver() {
+    public WebhookReceiver() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/", this::handle);
         server.start();
     }
@@ -62,23 +64,33 @@ public final class Receiver implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    public Receiver answer(int status, Map<String, String> headers) {
+    public WebhookReceiver answer(int status, Map<String, String> headers) {
         answers.add(new Answer(status, headers));
         return this;
     }
 
-    public Receiver refuseChallenges() {
+    public WebhookReceiver refuseChallenges() {
         echoChallenge = false;
         return this;
     }
 
-    public Receiver echoChallenges() {
+    public WebhookReceiver echoChallenges() {
         echoChallenge = true;
         return this;
     }
 
     public List<Request> posts() {
         return new ArrayList<>(posts);
+    }
+
+    /** Number of POSTs received so far. */
+    public int postCount() {
+        return posts.size();
+    }
+
+    /** POSTs received so far per request path. */
+    public Map<String, Long> postsByPath() {
+        return posts.stream().collect(Collectors.groupingBy(Request::path, Collectors.counting()));
     }
 
     /** Number of verification GETs received so far. */
@@ -113,7 +125,7 @@ public final class Receiver implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
-            posts.add(new Request(headers, new String(body, StandardCharsets.UTF_8)));
+            posts.add(new Request(exchange.getRequestURI().getPath(), headers, new String(body, StandardCharsets.UTF_8)));
             Answer answer = answers.poll();
             if (answer == null) {
                 respond(exchange, 204, null, Map.of());
