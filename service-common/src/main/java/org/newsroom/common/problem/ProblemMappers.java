@@ -95,7 +95,7 @@ public class ProblemMappers {
     }
 
     /** Whether Jackson failed because the input ended, however deep in data binding it noticed. */
-    public static boolean truncated(Throwable e) {
+    private static boolean truncated(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JsonEOFException || String.valueOf(t.getMessage()).contains("end-of-input")) {
                 return true;
