@@ -3,11 +3,9 @@ package org.newsroom.article.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,8 +16,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.newsroom.article.config.OutboxConfig;
 import org.newsroom.article.domain.OutboxEvent;
@@ -27,7 +26,6 @@ import org.newsroom.article.repository.IssueRepository;
 import org.newsroom.article.repository.OutboxRepository;
 import org.newsroom.common.failure.KafkaRefusals;
 import org.newsroom.contracts.CloudEventAttributes;
-import org.newsroom.contracts.Topics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,13 +33,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.Startup;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Sends the outbox to {@code newsroom.issues}: right after a transaction that wrote a row commits, and every second
  * as a fallback (after a failure or a restart), one row at a time, each in its own transaction that
- * locks the row ({@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row concurrently), sends it
- * (key = issue id, CloudEvents binary headers, {@code ce_id} = the row's event id, {@code acks=all}, idempotent
- * producer), waits for the acknowledgement, then marks it sent. A crash between send and mark leaves the row unsent:
+ * locks the row ({@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row concurrently), sends it through
+ * channel {@code issues-out} (key = issue id, CloudEvents binary headers, {@code ce_id} = the row's event id,
+ * {@code acks=all}, idempotent producer), waits for the acknowledgement, then marks it sent. A crash between send and mark leaves the row unsent:
  * it is sent again after the restart with the same {@code ce_id}, and consumers deduplicate. A row the broker refuses
  * for good (too large, invalid) is set aside with its reason rather than retried in front of every later row.
  */
@@ -55,7 +55,8 @@ public class OutboxRelay {
     OutboxRepository outbox;
 
     @Inject
-    KafkaClients kafka;
+    @Channel("issues-out")
+    MutinyEmitter<byte[]> announcements;
 
     @Inject
     OutboxConfig config;
@@ -151,25 +152,21 @@ public class OutboxRelay {
         if (row == null) {
             return false;
         }
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.ISSUES,
-                row.aggregateId.toString().getBytes(StandardCharsets.UTF_8),
-                row.payload.getBytes(StandardCharsets.UTF_8));
+        RecordHeaders headers = new RecordHeaders();
         new CloudEventAttributes(row.eventId.toString(), row.source, row.type, row.occurredAt.atOffset(ZoneOffset.UTC),
-                row.subject).writeTo(record.headers());
+                row.subject).writeTo(headers);
+        Message<byte[]> announcement = Message.of(row.payload.getBytes(StandardCharsets.UTF_8))
+                .addMetadata(OutgoingKafkaRecordMetadata.<byte[]>builder()
+                        .withKey(row.aggregateId.toString().getBytes(StandardCharsets.UTF_8))
+                        .withHeaders(headers).build());
         try {
-            kafka.producer().send(record).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending outbox event " + row.eventId);
-        } catch (ExecutionException | KafkaException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            if (KafkaRefusals.refusesForGood(cause)) {
-                setAside(row, cause);
+            announcements.sendMessage(announcement).await().atMost(config.sendTimeout());
+        } catch (RuntimeException e) {
+            Throwable refusal = KafkaRefusals.refusal(e).orElse(null);
+            if (refusal != null) {
+                setAside(row, refusal);
                 return true;
             }
-            throw new IllegalStateException("broker did not acknowledge outbox event " + row.eventId + ": "
-                    + cause.getMessage(), e);
-        } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("broker did not acknowledge outbox event " + row.eventId + ": "
                     + e.getMessage(), e);
         }
