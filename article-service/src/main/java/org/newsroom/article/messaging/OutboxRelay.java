@@ -25,6 +25,7 @@ import org.newsroom.article.domain.OutboxEvent;
 import org.newsroom.article.repository.IssueRepository;
 import org.newsroom.article.repository.OutboxRepository;
 import org.newsroom.common.failure.KafkaRefusals;
+import org.newsroom.common.tracing.TraceParents;
 import org.newsroom.contracts.CloudEventAttributes;
 
 import io.micrometer.core.instrument.Counter;
@@ -34,6 +35,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -41,7 +43,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * as a fallback (after a failure or a restart), one row at a time, each in its own transaction that
  * locks the row ({@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row concurrently), sends it through
  * channel {@code issues-out} (key = issue id, CloudEvents binary headers, {@code ce_id} = the row's event id,
- * {@code acks=all}, idempotent producer), waits for the acknowledgement, then marks it sent. A crash between send and mark leaves the row unsent:
+ * {@code acks=all}, idempotent producer) in the trace of the request that wrote it, waits for the acknowledgement,
+ * then marks it sent. A crash between send and mark leaves the row unsent:
  * it is sent again after the restart with the same {@code ce_id}, and consumers deduplicate. A row the broker refuses
  * for good (too large, invalid) is set aside with its reason rather than retried in front of every later row.
  */
@@ -158,7 +161,8 @@ public class OutboxRelay {
         Message<byte[]> announcement = Message.of(row.payload.getBytes(StandardCharsets.UTF_8))
                 .addMetadata(OutgoingKafkaRecordMetadata.<byte[]>builder()
                         .withKey(row.aggregateId.toString().getBytes(StandardCharsets.UTF_8))
-                        .withHeaders(headers).build());
+                        .withHeaders(headers).build())
+                .addMetadata(TracingMetadata.withCurrent(TraceParents.context(row.traceParent)));
         try {
             announcements.sendMessage(announcement).await().atMost(config.sendTimeout());
         } catch (RuntimeException e) {

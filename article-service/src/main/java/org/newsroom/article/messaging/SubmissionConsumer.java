@@ -14,8 +14,13 @@ import org.newsroom.article.service.StoreOutcome;
 import org.newsroom.article.service.SubmissionStore;
 import org.newsroom.common.failure.FailureClassifier;
 import org.newsroom.common.failure.Retries;
+import org.newsroom.common.tracing.TraceParents;
 import org.newsroom.contracts.InvalidEventException;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -34,6 +39,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * ({@code newsroom.submissions.max-attempts-unclassified}) goes to the dead-letter topic with the reason in headers
  * ({@link SubmissionDeadLetters}), and the partition moves on.</li>
  * <li>Redelivery after a crash or rebalance is harmless: {@link SubmissionStore} deduplicates by CloudEvent id.</li>
+ * <li>Each record is handled in a span of the trace its {@code traceparent} header names (ingest's request), so that
+ * one trace runs from the reporter's {@code POST} to the stored revision.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -58,6 +65,9 @@ public class SubmissionConsumer {
 
     @Inject
     SubmissionLag lag;
+
+    @Inject
+    Tracer tracer;
 
     private volatile Instant lastBatch;
     private volatile String lastProblem;
@@ -84,11 +94,23 @@ public class SubmissionConsumer {
         return lastProblem;
     }
 
+    /** Decodes and stores one record (or dead-letters it) in a span of the trace its {@code traceparent} names. */
     private Uni<Void> handle(ConsumerRecord<byte[], byte[]> record) {
-        return Uni.createFrom().item(() -> decode(record))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(decoding -> decoding.event() != null ? store(record, decoding.event())
-                        : deadLetters.deadLetter(record, decoding.poisonReason()));
+        return Uni.createFrom().deferred(() -> {
+            Span span = tracer.spanBuilder(record.topic() + " store").setSpanKind(SpanKind.CONSUMER)
+                    .setParent(TraceParents.context(record.headers()))
+                    .setAttribute("messaging.system", "kafka")
+                    .setAttribute("messaging.destination.name", record.topic())
+                    .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
+                    .setAttribute("messaging.kafka.message.offset", record.offset())
+                    .startSpan();
+            return Uni.createFrom().item(() -> decode(record))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .chain(decoding -> decoding.event() != null ? store(record, decoding.event(), span)
+                            : deadLetters.deadLetter(record, decoding.poisonReason())
+                                    .invoke(() -> span.setAttribute("newsroom.dead-lettered", true)))
+                    .onTermination().invoke(span::end);
+        });
     }
 
     /** The record as a valid event, or why it is poison. */
@@ -105,18 +127,26 @@ public class SubmissionConsumer {
     private record Decoding(SubmissionDecoder.Decoded event, String poisonReason) {
     }
 
-    private Uni<Void> store(ConsumerRecord<byte[], byte[]> record, SubmissionDecoder.Decoded decoded) {
-        Uni<StoreOutcome> attempt = Uni.createFrom().item(() -> store.store(decoded.attributes(), decoded.event()))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    private Uni<Void> store(ConsumerRecord<byte[], byte[]> record, SubmissionDecoder.Decoded decoded, Span span) {
+        Uni<StoreOutcome> attempt = Uni.createFrom().item(() -> {
+            try (Scope scope = span.makeCurrent()) {
+                return store.store(decoded.attributes(), decoded.event());
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         Retries.Policy policy = new Retries.Policy(config.retryInitialBackoff(), config.retryMaxBackoff(),
                 config.maxAttemptsUnclassified());
         return Retries.withRetries(attempt, policy, e -> {
+                    span.recordException(e);
                     metrics.transientFailure();
                     lastProblem = rootMessage(e);
                     LOG.warnf("submissions consumer: %s-%d@%d not stored yet (%s); will retry", record.topic(),
                             record.partition(), record.offset(), lastProblem);
                 })
-                .onItem().invoke(outcome -> count(decoded, outcome))
+                .onItem().invoke(outcome -> {
+                    span.setAttribute("newsroom.article.id", decoded.event().id().toString());
+                    span.setAttribute("newsroom.store.outcome", outcome.name());
+                    count(decoded, outcome);
+                })
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
                     FailureClassifier.Kind kind = FailureClassifier.classify(e);
