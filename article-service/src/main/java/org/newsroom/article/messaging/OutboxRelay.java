@@ -3,13 +3,10 @@ package org.newsroom.article.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -34,6 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -75,11 +73,6 @@ public class OutboxRelay {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    private final ExecutorService kicks = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
     private volatile String lastFailure;
 
     @Inject
@@ -102,7 +95,7 @@ public class OutboxRelay {
     /** Sends a freshly written row as soon as its transaction has committed. */
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
         try {
-            kicks.execute(this::drain);
+            Infrastructure.getDefaultWorkerPool().execute(this::drain);
         } catch (RejectedExecutionException e) {
             // shutting down: the row is sent after the restart
         }
@@ -124,11 +117,6 @@ public class OutboxRelay {
                 draining.set(false);
             }
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        kicks.shutdownNow();
     }
 
     private void relayBatch() {
