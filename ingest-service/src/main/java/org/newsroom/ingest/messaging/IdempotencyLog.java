@@ -34,6 +34,12 @@ import org.newsroom.ingest.domain.IdempotencyEntry;
  * entry per (reporter, key); every replica reads it fully into a map before it reports ready and keeps following it in
  * the background, so keys remembered by other replicas (or before a restart) are seen. Entries older than the
  * retention are treated as absent.
+ * <p>
+ * Written by hand, not as a SmallRye channel: readiness needs "every entry written before start-up is in memory",
+ * i.e. a consumer assigned every partition (no group, nothing committed), positioned at the beginning and read up
+ * to the end offsets taken at start. The connector's consumers join a group, commit, and do not say when they
+ * reached given offsets. The writer stays beside the reader, so that one instance is the whole log (the tests run
+ * two replicas in one JVM). Both clients get the shared {@code kafka.*} settings through {@link IdempotencyLogClients}.
  */
 public final class IdempotencyLog implements AutoCloseable {
 
