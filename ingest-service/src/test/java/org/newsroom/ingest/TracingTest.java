@@ -68,6 +68,7 @@ class TracingTest {
         Traceparent onRecord = submit(as("reporter", Ingest.uniqueReporter("施昱辰")));
 
         assertThat(onRecord.traceId()).isNotEqualTo("0".repeat(32));
+        assertThat(onRecord.flags()).as("a new trace is sampled").isEqualTo("01");
         SpanData server = awaitServerAndProducer(onRecord);
         assertThat(server.getParentSpanId()).isEqualTo(SpanId.getInvalid());
     }
@@ -79,6 +80,7 @@ class TracingTest {
         Traceparent onRecord = submit(as("reporter", Ingest.uniqueReporter("刘坤")).header("traceparent", invalid));
 
         assertThat(onRecord.traceId()).isNotEqualTo("0".repeat(32)).isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(onRecord.flags()).as("a new trace is sampled").isEqualTo("01");
         SpanData server = awaitServerAndProducer(onRecord);
         assertThat(server.getParentSpanId()).isEqualTo(SpanId.getInvalid());
     }

@@ -37,9 +37,11 @@ import org.newsroom.ingest.domain.IdempotencyEntry;
  * <p>
  * Written by hand, not as a SmallRye channel: readiness needs "every entry written before start-up is in memory",
  * i.e. a consumer assigned every partition (no group, nothing committed), positioned at the beginning and read up
- * to the end offsets taken at start. The connector's consumers join a group, commit, and do not say when they
- * reached given offsets. The writer stays beside the reader, so that one instance is the whole log (the tests run
- * two replicas in one JVM). Both clients get the shared {@code kafka.*} settings through {@link IdempotencyLogClients}.
+ * to the end offsets taken at start. A connector channel subscribes with a group (its {@code assign-seek} only takes
+ * partitions listed in configuration, so the topic's partition count would be written twice) and never says when it
+ * reached given offsets, so readiness could not be derived from it. The writer stays beside the reader, so that
+ * one instance is the whole log (the tests run two replicas in one JVM). Both clients get the shared {@code kafka.*} settings through {@link IdempotencyLogClients}.
+ * The reader polls on a thread of its own: a {@code KafkaConsumer} must only ever be used by one thread.
  */
 public final class IdempotencyLog implements AutoCloseable {
 
