@@ -16,9 +16,9 @@ import org.newsroom.stack.Ports;
 import org.newsroom.stack.StackConfig;
 
 /**
- * The whole system for end-to-end tests: the three packaged services as separate JVMs on a real Kafka broker and a
- * real PostgreSQL, on free ports and a temporary state directory, started once per test JVM. Its log goes to
- * {@code target/e2e-stack.log}.
+ * The whole system for end-to-end tests: the four packaged services (media-service with its S3 server) as separate
+ * JVMs on a real Kafka broker and a real PostgreSQL, on free ports and a temporary state directory, started once per
+ * test JVM. Its log goes to {@code target/e2e-stack.log}.
  */
 final class E2eStack {
 
@@ -54,7 +54,8 @@ final class E2eStack {
             try {
                 Path home = Files.createTempDirectory("newsroom-e2e-");
                 StackConfig config = StackConfig.fromEnvironment(projectDir(), Map.of())
-                        .withPortsAndHome(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+                        .withPortsAndHome(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free())
+                        .withMedia();
                 Path logFile = projectDir().resolve("e2e-tests/target/e2e-stack.log");
                 Files.createDirectories(logFile.getParent());
                 PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true);

@@ -8,7 +8,7 @@ import java.time.Duration;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.newsroom.media.support.TestPhotos;
+import org.newsroom.stack.test.TestPhotos;
 import org.newsroom.stack.test.NewsroomTestResource;
 import org.newsroom.stack.test.TestInfrastructure;
 

@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.newsroom.media.support.SharedTopics;
-import org.newsroom.media.support.TestPhotos;
+import org.newsroom.stack.test.TestPhotos;
 import org.newsroom.stack.test.NewsroomTestResource;
 import org.newsroom.stack.test.TestInfrastructure;
 

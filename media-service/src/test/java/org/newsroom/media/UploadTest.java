@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.newsroom.media.support.Bucket;
 import org.newsroom.media.support.LargeUpload;
-import org.newsroom.media.support.TestPhotos;
+import org.newsroom.stack.test.TestPhotos;
 import org.newsroom.stack.test.NewsroomTestResource;
 import org.newsroom.stack.test.TestInfrastructure;
 

@@ -1,4 +1,4 @@
-package org.newsroom.media.support;
+package org.newsroom.stack.test;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
