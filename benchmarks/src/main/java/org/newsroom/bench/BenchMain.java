@@ -30,7 +30,7 @@ public final class BenchMain {
 
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     /** The order scenarios run in: search's corpus before ingest's copies; stream before fan-out's 100k webhooks. */
-    static final List<String> RUN_ORDER = List.of("read", "search", "ingest", "stream", "fanout");
+    static final List<String> RUN_ORDER = List.of("read", "search", "ingest", "stream", "fanout", "media");
 
     private BenchMain() {
     }
@@ -43,7 +43,7 @@ public final class BenchMain {
             scenarios = selection(args);
         } catch (IllegalArgumentException e) {
             System.err.println("newsroom bench: " + e.getMessage());
-            System.err.println("usage: ./newsroom bench [ingest|read|search|fanout|stream|all]...");
+            System.err.println("usage: ./newsroom bench [ingest|read|search|fanout|stream|media|all]...");
             System.exit(2);
             return;
         }
@@ -77,7 +77,8 @@ public final class BenchMain {
             return;
         }
         StackConfig config = StackConfig.fromEnvironment(apps, env)
-                .withPortsAndHome(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+                .withPortsAndHome(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free())
+                .withMedia();
         Path logFile = projectDir.resolve("benchmarks/target/bench-stack.log");
         Files.createDirectories(logFile.getParent());
         PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true);
@@ -196,7 +197,7 @@ public final class BenchMain {
     static Map<String, Scenario> scenarios() {
         Map<String, Scenario> map = new LinkedHashMap<>();
         for (Scenario s : List.of(new IngestScenario(), new ReadScenario(), new SearchScenario(), new FanoutScenario(),
-                new StreamScenario())) {
+                new StreamScenario(), new MediaScenario())) {
             map.put(s.name(), s);
         }
         return map;
@@ -233,7 +234,7 @@ public final class BenchMain {
 
     /** Copies each service's {@code target/quarkus-app} into {@code into/<module>/target/quarkus-app}. */
     static Path snapshotServices(Path projectDir, Path into) throws IOException {
-        for (String module : List.of("ingest-service", "article-service", "notify-service")) {
+        for (String module : List.of("ingest-service", "article-service", "notify-service", "media-service")) {
             Path from = projectDir.resolve(module).resolve("target/quarkus-app");
             if (!Files.isRegularFile(from.resolve("quarkus-run.jar"))) {
                 throw new IllegalStateException(from.resolve("quarkus-run.jar") + " is missing: build with "

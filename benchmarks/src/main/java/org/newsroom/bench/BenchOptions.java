@@ -16,6 +16,7 @@ public record BenchOptions(
         int apiSubscriptions,
         int sseClients,
         int webhookHosts,
+        int mediaPhotos,
         String loadGenerator,
         List<String> serviceJvmOptions,
         List<String> profile,
@@ -32,6 +33,7 @@ public record BenchOptions(
                 integer(env, "NEWSROOM_BENCH_API_SUBSCRIPTIONS", 1_000, 0),
                 integer(env, "NEWSROOM_BENCH_SSE_CLIENTS", 10_000, 1),
                 Math.min(250, integer(env, "NEWSROOM_BENCH_WEBHOOK_HOSTS", 64, 1)),
+                integer(env, "NEWSROOM_BENCH_MEDIA_PHOTOS", 20, 1),
                 env.getOrDefault("NEWSROOM_BENCH_LOADGEN", "auto").trim(),
                 words(env.getOrDefault("NEWSROOM_BENCH_SERVICE_JVM_OPTIONS", "-XX:TieredStopAtLevel=4")),
                 Arrays.stream(env.getOrDefault("NEWSROOM_BENCH_PROFILE", "").split(","))

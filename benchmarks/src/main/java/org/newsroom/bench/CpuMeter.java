@@ -71,7 +71,7 @@ public final class CpuMeter {
     /** The stack's components (services, Kafka, PostgreSQL with its backends) and this JVM with the tools it ran. */
     public static Snapshot take(LocalStack stack, Map<String, Long> extraProcessTrees) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        for (String name : List.of(LocalStack.INGEST, LocalStack.ARTICLE, LocalStack.NOTIFY)) {
+        for (String name : List.of(LocalStack.INGEST, LocalStack.ARTICLE, LocalStack.NOTIFY, LocalStack.MEDIA)) {
             ServiceProcess service = stack.service(name);
             if (service != null && service.pid() > 0) {
                 seconds.put(name + "-service", cpu(service.pid(), false));
@@ -79,6 +79,9 @@ public final class CpuMeter {
         }
         if (stack.kafka() != null && stack.kafka().pid() > 0) {
             seconds.put("kafka", cpu(stack.kafka().pid(), false));
+        }
+        if (stack.s3() != null && stack.s3().pid() > 0) {
+            seconds.put("s3 (S3Proxy)", cpu(stack.s3().pid(), false));
         }
         long postmaster = postmasterPid(stack);
         if (postmaster > 0) {

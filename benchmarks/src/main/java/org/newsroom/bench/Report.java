@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 public final class Report {
 
-    public static final List<String> SCENARIO_ORDER = List.of("ingest", "read", "search", "fanout", "stream");
+    public static final List<String> SCENARIO_ORDER = List.of("ingest", "read", "search", "fanout", "stream", "media");
     static final String[] HEADER = {"scenario", "metric", "value", "baseline", "ratio / target", "result"};
     private static final Pattern BLOCK = Pattern.compile(
             "<!-- bench:scenario (\\w+) -->\\n(.*?)<!-- /bench:scenario \\1 -->", Pattern.DOTALL);
