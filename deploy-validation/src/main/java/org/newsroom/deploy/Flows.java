@@ -16,12 +16,15 @@ import org.newsroom.deploy.NetworkPolicies.Endpoint;
 /**
  * The network flows the architecture needs, checked against the rendered NetworkPolicies: the ones it
  * needs must be allowed, and some it must not have (SSRF to private ranges, services reaching data
- * they do not own, anything else on the internet) must be denied. Addresses here are only evaluated,
+ * they do not own, anything else on the internet) must be denied. The internet is open only to notify-service
+ * (webhooks, SMTP) and to an object-store client (its S3 endpoint's port). Addresses here are only evaluated,
  * never contacted.
  */
 public final class Flows {
     /** A public address (TEST-NET-2, documentation range) standing for "a webhook receiver on the internet". */
     static final String PUBLIC_IP = "198.51.100.7";
+    /** The link-local address where clouds serve instance metadata and credentials. */
+    static final String CLOUD_METADATA = "169.254.169.254";
     private static final Pattern IN_CLUSTER_URL = Pattern.compile("https?://([a-z0-9-]+):(\\d+)(/.*)?");
 
     private Flows() {
@@ -82,13 +85,24 @@ public final class Flows {
                 expect(v, np.allowed(self, target, otherPort), calls, id + " -> " + K8s.id(other) + " " + otherPort);
             }
             boolean notifier = env.containsKey("QUARKUS_MAILER_HOST");
+            // The object store outside the cluster: by name, any public address on its port; by address, that one.
+            Optional<ObjectStore> store = ObjectStore.of(env).filter(ObjectStore::outsideTheCluster);
             for (int webPort : new int[]{80, 443}) {
-                expect(v, np.allowed(self, Endpoint.external(PUBLIC_IP), webPort), notifier,
+                boolean storePort = store.isPresent() && !store.get().isAddress() && store.get().port() == webPort;
+                expect(v, np.allowed(self, Endpoint.external(PUBLIC_IP), webPort), notifier || storePort,
                         id + " -> internet " + PUBLIC_IP + ":" + webPort);
-                for (String privateIp : List.of("10.1.2.3", "172.20.0.5", "192.168.1.10", "169.254.169.254", "127.0.0.1")) {
+                for (String privateIp : List.of("10.1.2.3", "172.20.0.5", "192.168.1.10", CLOUD_METADATA, "127.0.0.1")) {
                     expect(v, np.allowed(self, Endpoint.external(privateIp), webPort), false,
                             id + " -> private " + privateIp + ":" + webPort + " (SSRF)");
                 }
+            }
+            if (store.isPresent()) {
+                int p = store.get().port();
+                String address = store.get().isAddress() ? store.get().host() : PUBLIC_IP;
+                expect(v, np.allowed(self, Endpoint.external(address), p), true,
+                        id + " -> object store " + store.get().host() + ":" + p + " (" + address + ")");
+                expect(v, np.allowed(self, Endpoint.external(CLOUD_METADATA), p), false,
+                        id + " -> cloud metadata " + CLOUD_METADATA + ":" + p + " (SSRF)");
             }
             if (notifier) {
                 int smtp = Integer.parseInt(env.getOrDefault("QUARKUS_MAILER_PORT", "587"));
@@ -124,6 +138,40 @@ public final class Flows {
             expect(v, np.allowed(ingressController, primary, 5432), false, "ingress controller -> " + K8s.name(db) + " 5432");
         }
         return v;
+    }
+
+    /**
+     * The S3-compatible store a workload uses, from its environment ({@code *_S3_ENDPOINT}, {@code *_S3_BUCKET}): no
+     * endpoint is AWS S3's regional one (HTTPS). A host without a dot (or under {@code .svc}) is inside the cluster,
+     * where an ipBlock rule does not apply and the flow is not evaluated.
+     */
+    record ObjectStore(String host, int port) {
+        private static final Pattern URL = Pattern.compile("(https?)://([^/:]+)(:(\\d+))?(/.*)?");
+
+        static Optional<ObjectStore> of(Map<String, String> env) {
+            boolean uses = env.keySet().stream().anyMatch(k -> k.endsWith("_S3_BUCKET") || k.endsWith("_S3_ENDPOINT"));
+            if (!uses) {
+                return Optional.empty();
+            }
+            String endpoint = env.entrySet().stream().filter(e -> e.getKey().endsWith("_S3_ENDPOINT"))
+                    .map(Map.Entry::getValue).findFirst().orElse("").trim();
+            Matcher m = URL.matcher(endpoint);
+            if (!m.matches()) {
+                return Optional.of(new ObjectStore("s3.amazonaws.com", 443));
+            }
+            int port = m.group(4) != null ? Integer.parseInt(m.group(4)) : m.group(1).equals("https") ? 443 : 80;
+            return Optional.of(new ObjectStore(m.group(2), port));
+        }
+
+        /** Reached through an ipBlock rule: a host name outside the cluster, or an address. */
+        boolean outsideTheCluster() {
+            return host.contains(".") && !host.endsWith(".svc") && !host.contains(".svc.");
+        }
+
+        /** An IPv4 address rather than a name. */
+        boolean isAddress() {
+            return host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        }
     }
 
     private static boolean servicePointsAt(List<ObjectNode> objects, String ns, String service, int port, ObjectNode target) {

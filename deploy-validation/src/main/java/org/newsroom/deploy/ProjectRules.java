@@ -22,7 +22,7 @@ public final class ProjectRules {
     private static final Set<String> RESTRICTED_VOLUMES = Set.of("configMap", "csi", "downwardAPI", "emptyDir",
             "ephemeral", "persistentVolumeClaim", "projected", "secret");
     /** Secrets the cluster's operator creates before deploying (deploy/README.md), required by the workloads. */
-    public static final Set<String> OPERATOR_SECRETS = Set.of("notify-secrets");
+    public static final Set<String> OPERATOR_SECRETS = Set.of("notify-secrets", "media-s3");
     private static final Set<String> CNPG_APP_SECRET_KEYS = Set.of("username", "user", "password", "dbname", "host",
             "port", "uri", "jdbc-uri", "fqdn-uri", "fqdn-jdbc-uri", "pgpass");
     private static final Pattern IN_CLUSTER_URL = Pattern.compile("https?://([a-z0-9]([-a-z0-9]*[a-z0-9])?)(:(\\d+))?(/.*)?");

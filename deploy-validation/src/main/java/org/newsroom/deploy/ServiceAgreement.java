@@ -21,13 +21,17 @@ import java.util.regex.Pattern;
 /**
  * Checks that the manifests and the services agree: topic names with the contracts' Topics constants
  * and the services' messaging channels; Kafka bootstrap, datasource, JWT key file and HTTP port with
- * each service's prod configuration in {@code <service>/src/main/resources/application.properties}.
+ * each service's prod configuration in {@code <service>/src/main/resources/application.properties};
+ * the credentials the service reads come from Secrets.
  */
 public final class ServiceAgreement {
     /** Relative path of the Topics constants in the repository. */
     public static final String TOPICS_JAVA = "contracts/src/main/java/org/newsroom/contracts/Topics.java";
     private static final Pattern CONSTANT = Pattern.compile("static\\s+final\\s+String\\s+(\\w+)\\s*=\\s*\"([^\"]+)\"\\s*;");
     private static final Pattern LOOPBACK = Pattern.compile("(^|//|@)(127\\.[0-9.]+|localhost|\\[::1\\])([:/]|$)");
+    private static final Pattern CREDENTIAL_KEY = Pattern.compile("[.-](password|access-key-id|secret-access-key|encryption-key)$");
+    /** How {@link Workloads#environment} shows a value taken from a Secret. */
+    private static final Pattern SECRET_VALUE = Pattern.compile("<secret [^/>]+/[^>]+>");
     private static final Pattern CHANNEL_KEY = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.(\"[^\"]+\"|[^.]+)\\.(.+)");
 
     private ServiceAgreement() {
@@ -172,12 +176,47 @@ public final class ServiceAgreement {
                         + " for it");
             }
         }
+        // Credentials (database passwords, object-store keys, encryption keys) only from Secrets.
+        v.addAll(credentials(file0, inPod, where));
         // Topics of the messaging channels.
         Set<String> declared = new LinkedHashSet<>();
         K8s.ofKind(objects, "KafkaTopic").forEach(t -> declared.add(Workloads.topicName(t)));
         for (String topic : channelTopics(inPod, where, v)) {
             if (!declared.contains(topic)) {
                 v.add(where + ": uses topic '" + topic + "', which has no KafkaTopic in the manifests " + declared);
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Every credential the service reads in some profile of its file (a key ending in password, access-key-id,
+     * secret-access-key or encryption-key) has a Secret's value in the pod: never a ConfigMap value or a literal
+     * of the file, and never missing (the service reads it, so prod needs it too).
+     */
+    static List<String> credentials(QuarkusConfig file, QuarkusConfig inPod, String where) {
+        List<String> v = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (String key : file.raw().keySet()) {
+            String plain = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
+            if (CREDENTIAL_KEY.matcher(plain).find()) {
+                keys.add(plain);
+            }
+        }
+        for (String key : keys) {
+            Optional<String> value;
+            try {
+                value = inPod.value(key);
+            } catch (IllegalStateException unresolvable) {
+                value = Optional.empty();
+            }
+            String env = QuarkusConfig.envName(key);
+            if (value.isEmpty()) {
+                v.add(where + ": credential " + key + " has no value in the pod; the manifests must set " + env
+                        + " from a Secret (secretKeyRef)");
+            } else if (!SECRET_VALUE.matcher(value.get()).matches()) {
+                v.add(where + ": credential " + key + " is given in clear in the pod (a ConfigMap or the file); set "
+                        + env + " from a Secret (secretKeyRef)");
             }
         }
         return v;

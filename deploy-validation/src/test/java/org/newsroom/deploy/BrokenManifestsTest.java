@@ -225,6 +225,43 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void objectStoreFlowsFollowTheEndpoint() {
+        // Without its object-store policy media-service cannot reach the bucket; with the rule opened to every
+        // address (cloud metadata included) and to plain HTTP, it reaches what it must not.
+        List<String> gone = breakAndCheck(o -> o.removeIf(x -> K8s.id(x).equals("NetworkPolicy/media-service-object-store")),
+                Flows::check);
+        assertThat(gone).containsExactly("network flow Deployment/media-service -> internet 198.51.100.7:443 is denied,"
+                        + " must be allowed",
+                "network flow Deployment/media-service -> object store s3.example.org:443 (198.51.100.7) is denied,"
+                        + " must be allowed");
+
+        List<String> open = breakAndCheck(o -> {
+            ObjectNode rule = (ObjectNode) Fixtures.get(o, "NetworkPolicy", "media-service-object-store").at("/spec/egress/0");
+            ((ObjectNode) rule.at("/to/0/ipBlock")).remove("except");
+            ((ArrayNode) rule.get("ports")).addObject().put("protocol", "TCP").put("port", 80);
+        }, Flows::check);
+        assertThat(open).anyMatch(s -> s.equals("network flow Deployment/media-service -> private 169.254.169.254:443 (SSRF)"
+                        + " is allowed, must be denied"))
+                .anyMatch(s -> s.equals("network flow Deployment/media-service -> internet 198.51.100.7:80 is allowed,"
+                        + " must be denied"))
+                .noneMatch(s -> s.contains("notify-service"));
+
+        // A store on its own port (MinIO's 9000) by name: the default policy (443) does not reach it.
+        List<String> port = breakAndCheck(o -> ((ObjectNode) Fixtures.get(o, "ConfigMap", "media-service-config").get("data"))
+                .put("NEWSROOM_MEDIA_S3_ENDPOINT", "http://minio.example.org:9000"), Flows::check);
+        assertThat(port).containsExactly("network flow Deployment/media-service -> internet 198.51.100.7:443 is allowed,"
+                        + " must be denied",
+                "network flow Deployment/media-service -> object store minio.example.org:9000 (198.51.100.7) is denied,"
+                        + " must be allowed");
+
+        // A store at a private address: that address and port must be let through, by a rule of the operator's.
+        List<String> address = breakAndCheck(o -> ((ObjectNode) Fixtures.get(o, "ConfigMap", "media-service-config")
+                .get("data")).put("NEWSROOM_MEDIA_S3_ENDPOINT", "https://10.20.0.5"), Flows::check);
+        assertThat(address).contains("network flow Deployment/media-service -> object store 10.20.0.5:443 (10.20.0.5) is"
+                + " denied, must be allowed");
+    }
+
+    @Test
     void wideOpenEgressFails() {
         List<String> v = breakAndCheck(o -> ((ArrayNode) Fixtures.get(o, "NetworkPolicy", "article-service")
                 .at("/spec/egress")).addObject(), Flows::check);

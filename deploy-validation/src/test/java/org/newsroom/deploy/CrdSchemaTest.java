@@ -36,7 +36,7 @@ class CrdSchemaTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(custom).as("Kafka, node pool, 7 topics, 2 PostgreSQL clusters").isEqualTo(11);
+        assertThat(custom).as("Kafka, node pool, 8 topics, 3 PostgreSQL clusters").isEqualTo(13);
     }
 
     @Test

@@ -35,6 +35,8 @@ class OverlayRulesTest {
         assertThat(v).anyMatch(s -> s.startsWith("KafkaTopic/newsroom.submissions: replicas 3"))
                 .anyMatch(s -> s.startsWith("Cluster/article-db: instances 3"))
                 .anyMatch(s -> s.startsWith("Deployment/notify-service: replicas 3"))
+                .anyMatch(s -> s.startsWith("Cluster/media-db: instances 3"))
+                .anyMatch(s -> s.startsWith("Deployment/media-service: replicas 3"))
                 .anyMatch(s -> s.startsWith("HorizontalPodAutoscaler/ingest-service: minReplicas 3"))
                 .anyMatch(s -> s.contains("config min.insync.replicas is 2"));
     }

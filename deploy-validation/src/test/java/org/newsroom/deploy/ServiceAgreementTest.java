@@ -1,5 +1,6 @@
 package org.newsroom.deploy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,13 +10,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Manifests and services agree: topic names with contracts' Topics.java and the services' channels;
  * Kafka bootstrap, datasource, JWT key file, HTTP port and metrics path with each service's %prod
- * configuration in &lt;service&gt;/src/main/resources/application.properties.
+ * configuration in &lt;service&gt;/src/main/resources/application.properties; credentials only from Secrets.
  */
 class ServiceAgreementTest {
     private static final String GOOD_COMMON = "quarkus.http.port=%d\n"
@@ -47,14 +49,33 @@ class ServiceAgreementTest {
                         Map.entry("mp.jwt.verify.publickey.location", "/etc/newsroom/jwt/publicKey.pem"));
         assertThat(ServiceAgreement.expectedProdKeys(dev, Fixtures.get(dev, "Deployment", "ingest-service")))
                 .containsOnlyKeys("kafka.bootstrap.servers", "mp.jwt.verify.publickey.location");
+        assertThat(ServiceAgreement.expectedProdKeys(dev, Fixtures.get(dev, "Deployment", "media-service")))
+                .containsExactly(
+                        Map.entry("kafka.bootstrap.servers", "${KAFKA_BOOTSTRAP_SERVERS:newsroom-kafka-bootstrap:9092}"),
+                        Map.entry("quarkus.datasource.jdbc.url", "${QUARKUS_DATASOURCE_JDBC_URL:jdbc:postgresql://media-db-rw:5432/app}"),
+                        Map.entry("mp.jwt.verify.publickey.location", "/etc/newsroom/jwt/publicKey.pem"));
     }
 
-    /** A project folder holding application.properties files for the three services. */
+    /** A project folder holding application.properties files for the four services (media-service agreeing). */
     private static Path project(Path dir, String ingest, String article, String notify) {
+        return project(dir, ingest, article, notify, goodMedia());
+    }
+
+    private static Path project(Path dir, String ingest, String article, String notify, String media) {
         Fixtures.writeString(dir.resolve("ingest-service/src/main/resources/application.properties"), ingest);
         Fixtures.writeString(dir.resolve("article-service/src/main/resources/application.properties"), article);
         Fixtures.writeString(dir.resolve("notify-service/src/main/resources/application.properties"), notify);
+        Fixtures.writeString(dir.resolve("media-service/src/main/resources/application.properties"), media);
         return dir;
+    }
+
+    /** media-service as it agrees with the manifests: its database, its public URL and S3 credentials from the pod. */
+    private static String goodMedia() {
+        return good(8084, "media-db") + "newsroom.media.public-url=${NEWSROOM_MEDIA_PUBLIC_URL:http://127.0.0.1:8084}\n"
+                + "mp.messaging.outgoing.rendition-requests-out.topic=newsroom.media-renditions\n"
+                + "%dev.newsroom.media.s3.endpoint=${NEWSROOM_MEDIA_S3_ENDPOINT:http://127.0.0.1:19000}\n"
+                + "%dev.newsroom.media.s3.access-key-id=${NEWSROOM_MEDIA_S3_ACCESS_KEY_ID:newsroom-local}\n"
+                + "%dev.newsroom.media.s3.secret-access-key=${NEWSROOM_MEDIA_S3_SECRET_ACCESS_KEY:newsroom-local-secret}\n";
     }
 
     private static String good(int port, String db) {
@@ -79,6 +100,7 @@ class ServiceAgreementTest {
         Fixtures.writeString(dir.resolve("article-service/src/main/resources/application.properties"), good(8082, "article-db"));
         Fixtures.writeString(dir.resolve("notify-service/src/main/resources/application.properties"),
                 good(8083, null));
+        Fixtures.writeString(dir.resolve("media-service/src/main/resources/application.properties"), goodMedia());
         List<String> v = ServiceAgreement.services(dir, Fixtures.render("dev"));
         assertThat(v).anyMatch(s -> s.startsWith("ingest-service: ") && s.contains("does not exist")
                 && s.contains("%prod.kafka.bootstrap.servers=${KAFKA_BOOTSTRAP_SERVERS:newsroom-kafka-bootstrap:9092}"));
@@ -128,5 +150,50 @@ class ServiceAgreementTest {
         assertThat(ServiceAgreement.services(p, dev))
                 .containsExactly("ingest-service (" + p.resolve("ingest-service/src/main/resources/application.properties")
                         + "): the service listens on 8080 in the pod, the container port is 8081");
+    }
+
+    @Test
+    void mediaServiceWithoutItsDatabaseOrPublicUrlFails(@TempDir Path dir) {
+        List<ObjectNode> dev = Fixtures.render("dev");
+        ((ObjectNode) Fixtures.get(dev, "ConfigMap", "media-service-config").get("data")).remove("NEWSROOM_MEDIA_PUBLIC_URL");
+        String media = goodMedia().replace("media-db-rw", "article-db-rw");
+        Path p = project(dir, good(8081, null), good(8082, "article-db"), good(8083, "notify-db"), media);
+        assertThat(ServiceAgreement.services(p, dev))
+                .anyMatch(s -> s.startsWith("media-service") && s.contains("jdbc:postgresql://article-db-rw:5432/app")
+                        && s.contains("expected [jdbc:postgresql://media-db-rw:5432/app]"))
+                .anyMatch(s -> s.startsWith("media-service") && s.contains("newsroom.media.public-url is"
+                        + " 'http://127.0.0.1:8084' in the pod (a loopback address); the manifests must set NEWSROOM_MEDIA_PUBLIC_URL"));
+    }
+
+    @Test
+    void credentialsMustComeFromSecrets(@TempDir Path dir) {
+        // The S3 secret key moved into the ConfigMap (in clear), the access key id dropped from the pod altogether,
+        // and notify-service's encryption key a literal of its prod profile instead of the Secret's value.
+        List<ObjectNode> dev = Fixtures.render("dev");
+        removeEnv(dev, "media-service", name -> name.startsWith("NEWSROOM_MEDIA_S3_"));
+        removeEnv(dev, "notify-service", name -> name.equals("NEWSROOM_NOTIFY_SECRET_ENCRYPTION_KEY"));
+        ((ObjectNode) Fixtures.get(dev, "ConfigMap", "media-service-config").get("data"))
+                .put("NEWSROOM_MEDIA_S3_SECRET_ACCESS_KEY", "in-clear");
+        String notify = good(8083, "notify-db") + "%prod.newsroom.notify.secret-encryption-key=c2VjcmV0\n";
+        Path p = project(dir, good(8081, null), good(8082, "article-db"), notify, goodMedia());
+        String media = "media-service (" + p.resolve("media-service/src/main/resources/application.properties") + "): ";
+        String notifyWhere = "notify-service (" + p.resolve("notify-service/src/main/resources/application.properties") + "): ";
+        assertThat(ServiceAgreement.services(p, dev)).containsExactlyInAnyOrder(
+                media + "credential newsroom.media.s3.access-key-id has no value in the pod; the manifests must set"
+                        + " NEWSROOM_MEDIA_S3_ACCESS_KEY_ID from a Secret (secretKeyRef)",
+                media + "credential newsroom.media.s3.secret-access-key is given in clear in the pod (a ConfigMap or the"
+                        + " file); set NEWSROOM_MEDIA_S3_SECRET_ACCESS_KEY from a Secret (secretKeyRef)",
+                notifyWhere + "credential newsroom.notify.secret-encryption-key is given in clear in the pod (a ConfigMap"
+                        + " or the file); set NEWSROOM_NOTIFY_SECRET_ENCRYPTION_KEY from a Secret (secretKeyRef)");
+    }
+
+    /** Removes the env entries of a Deployment's container whose names match. */
+    private static void removeEnv(List<ObjectNode> objects, String deployment, Predicate<String> name) {
+        ArrayNode env = (ArrayNode) Fixtures.get(objects, "Deployment", deployment).at("/spec/template/spec/containers/0/env");
+        for (int i = env.size() - 1; i >= 0; i--) {
+            if (name.test(env.get(i).path("name").asText())) {
+                env.remove(i);
+            }
+        }
     }
 }
