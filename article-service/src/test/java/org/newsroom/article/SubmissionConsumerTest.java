@@ -132,6 +132,39 @@ class SubmissionConsumerTest {
     }
 
     @Test
+    void aStoryTheDatabaseRefusesIsDeadLetteredAndTheOthersOfItsBatchAreStored() {
+        // the database refuses one headline for good (a check violation), as it might refuse a record no rule foresaw
+        Db.update("create or replace function refuse_headline() returns trigger language plpgsql as $$ begin "
+                + "if new.headline = '数据库拒收' then raise exception 'refused by the test' using errcode = '23514'; "
+                + "end if; return new; end $$");
+        Db.update("drop trigger if exists refuse_headline on article");
+        Db.update("create trigger refuse_headline before insert or update on article for each row "
+                + "execute function refuse_headline()");
+        try {
+            String reporter = Staff.newReporter();
+            UUID before = Ids.newV7();
+            UUID refused = Ids.newV7();
+            UUID after = Ids.newV7();
+            // produced back to back, so that they usually arrive in one batch of the consumer
+            TestKafka.submit(before, Articles.story("拒收之前", null, Distribution.PUBLIC), 1, reporter);
+            TestKafka.submit(refused, Articles.story("数据库拒收", null, Distribution.PUBLIC), 1, reporter);
+            TestKafka.submit(after, Articles.story("拒收之后", null, Distribution.PUBLIC), 1, reporter);
+
+            Articles.awaitRevision(before, 1);
+            Articles.awaitRevision(after, 1);
+            byte[] key = refused.toString().getBytes(StandardCharsets.UTF_8);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    TestKafka.readAll("newsroom.submissions.dlq").stream()
+                            .filter(r -> java.util.Arrays.equals(r.key(), key))
+                            .map(r -> TestKafka.header(r, SubmissionDeadLetters.DLQ_REASON)).toList())
+                    .singleElement().asString().contains("the database refuses it"));
+            given().auth().oauth2(Staff.editor()).get("/api/v1/articles/{id}", refused).then().statusCode(404);
+        } finally {
+            Db.update("drop trigger if exists refuse_headline on article");
+        }
+    }
+
+    @Test
     void poisonRecordsGoToTheDeadLetterTopicAndDoNotBlockThePartition() {
         UUID id = Ids.newV7();
         byte[] key = id.toString().getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,8 @@
 package org.newsroom.article.messaging;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,9 +31,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * The consumer of {@code newsroom.submissions} (channel {@code submissions}, batches of up to
  * {@code max.poll.records}), with the delivery guarantees in one place:
  * <ul>
- * <li>Records are handled one after the other, each stored in its own database transaction ({@link SubmissionStore});
- * the batch is acknowledged only when every record is stored or dead-lettered, and the connector's
- * {@code throttled} strategy commits offsets only up to acknowledged records.</li>
+ * <li>The valid records of a batch are stored in order in one database transaction ({@link SubmissionStore#storeAll});
+ * if that fails for another reason than an unavailable database, they are stored one by one, each in its own
+ * transaction, so that one bad record costs only itself. The batch is acknowledged only when every record is stored
+ * or dead-lettered, and the connector's {@code throttled} strategy commits offsets only up to acknowledged
+ * records.</li>
  * <li>While the database (or, for dead letters, the broker) is unavailable, the same record is retried with
  * exponential backoff until it works ({@link Retries}); nothing behind it is skipped and the service need not
  * restart.</li>
@@ -75,9 +79,16 @@ public class SubmissionConsumer {
     @Incoming("submissions")
     public Uni<Void> consume(ConsumerRecords<byte[], byte[]> records) {
         lastBatch = Instant.now();
-        return Multi.createFrom().iterable(records)
-                .onItem().transformToUniAndConcatenate(this::handle)
-                .onItem().ignoreAsUni()
+        List<Item> items = new ArrayList<>(records.count());
+        records.forEach(record -> items.add(new Item(record, span(record))));
+        return Uni.createFrom().item(() -> {
+                    items.forEach(item -> item.decoding = decode(item.record));
+                    return items;
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(this::deadLetterPoison)
+                .chain(this::storeBatch)
+                .onTermination().invoke(() -> items.forEach(item -> item.span.end()))
                 .invoke(() -> {
                     lastProblem = null;
                     lag.update();
@@ -94,23 +105,86 @@ public class SubmissionConsumer {
         return lastProblem;
     }
 
-    /** Decodes and stores one record (or dead-letters it) in a span of the trace its {@code traceparent} names. */
-    private Uni<Void> handle(ConsumerRecord<byte[], byte[]> record) {
-        return Uni.createFrom().deferred(() -> {
-            Span span = tracer.spanBuilder(record.topic() + " store").setSpanKind(SpanKind.CONSUMER)
-                    .setParent(TraceParents.context(record.headers()))
-                    .setAttribute("messaging.system", "kafka")
-                    .setAttribute("messaging.destination.name", record.topic())
-                    .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
-                    .setAttribute("messaging.kafka.message.offset", record.offset())
-                    .startSpan();
-            return Uni.createFrom().item(() -> decode(record))
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .chain(decoding -> decoding.event() != null ? store(record, decoding.event(), span)
-                            : deadLetters.deadLetter(record, decoding.poisonReason())
-                                    .invoke(() -> span.setAttribute("newsroom.dead-lettered", true)))
-                    .onTermination().invoke(span::end);
-        });
+    /** A record of the batch, what decoding made of it, and its span in the trace its {@code traceparent} names. */
+    private static final class Item {
+        final ConsumerRecord<byte[], byte[]> record;
+        final Span span;
+        Decoding decoding;
+
+        Item(ConsumerRecord<byte[], byte[]> record, Span span) {
+            this.record = record;
+            this.span = span;
+        }
+    }
+
+    private Span span(ConsumerRecord<byte[], byte[]> record) {
+        return tracer.spanBuilder(record.topic() + " store").setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceParents.context(record.headers()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
+                .setAttribute("messaging.kafka.message.offset", record.offset())
+                .startSpan();
+    }
+
+    /** Dead-letters the records that are not valid events, one after the other; returns the valid ones. */
+    private Uni<List<Item>> deadLetterPoison(List<Item> items) {
+        List<Item> poison = items.stream().filter(item -> item.decoding.event() == null).toList();
+        List<Item> valid = items.stream().filter(item -> item.decoding.event() != null).toList();
+        return Multi.createFrom().iterable(poison)
+                .onItem().transformToUniAndConcatenate(item -> deadLetters.deadLetter(item.record,
+                        item.decoding.poisonReason()).invoke(() -> item.span.setAttribute("newsroom.dead-lettered", true)))
+                .onItem().ignoreAsUni()
+                .replaceWith(valid);
+    }
+
+    /**
+     * Stores the valid records of a batch in one transaction, retried while the database is unavailable; if the
+     * batch fails otherwise, one of its records is at fault: they are stored one by one, each with its own retries
+     * and dead-lettering, so that the others are stored.
+     */
+    private Uni<Void> storeBatch(List<Item> items) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<SubmissionStore.Submitted> batch = items.stream().map(item -> new SubmissionStore.Submitted(
+                item.decoding.event().attributes(), item.decoding.event().event())).toList();
+        Uni<List<StoreOutcome>> attempt = Uni.createFrom().item(() -> {
+            try (Scope scope = items.get(0).span.makeCurrent()) {
+                return store.storeAll(batch);
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return attempt
+                .onFailure(Retries::isTransient).invoke(e -> retrying(items.get(0).record, e))
+                .onFailure(Retries::isTransient).retry()
+                .withBackOff(config.retryInitialBackoff(), config.retryMaxBackoff()).indefinitely()
+                .onItem().invoke(outcomes -> {
+                    for (int i = 0; i < items.size(); i++) {
+                        recorded(items.get(i), outcomes.get(i));
+                    }
+                })
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("a batch of %d submissions failed (%s): storing them one by one", items.size(),
+                            rootMessage(e));
+                    return Multi.createFrom().iterable(items)
+                            .onItem().transformToUniAndConcatenate(item -> store(item.record, item.decoding.event(),
+                                    item.span))
+                            .onItem().ignoreAsUni();
+                });
+    }
+
+    private void retrying(ConsumerRecord<byte[], byte[]> record, Throwable e) {
+        metrics.transientFailure();
+        lastProblem = rootMessage(e);
+        LOG.warnf("submissions consumer: %s-%d@%d not stored yet (%s); will retry", record.topic(), record.partition(),
+                record.offset(), lastProblem);
+    }
+
+    private void recorded(Item item, StoreOutcome outcome) {
+        item.span.setAttribute("newsroom.article.id", item.decoding.event().event().id().toString());
+        item.span.setAttribute("newsroom.store.outcome", outcome.name());
+        count(item.decoding.event(), outcome);
     }
 
     /** The record as a valid event, or why it is poison. */
@@ -137,10 +211,7 @@ public class SubmissionConsumer {
                 config.maxAttemptsUnclassified());
         return Retries.withRetries(attempt, policy, e -> {
                     span.recordException(e);
-                    metrics.transientFailure();
-                    lastProblem = rootMessage(e);
-                    LOG.warnf("submissions consumer: %s-%d@%d not stored yet (%s); will retry", record.topic(),
-                            record.partition(), record.offset(), lastProblem);
+                    retrying(record, e);
                 })
                 .onItem().invoke(outcome -> {
                     span.setAttribute("newsroom.article.id", decoded.event().id().toString());

@@ -2,6 +2,8 @@ package org.newsroom.article.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +25,7 @@ import org.newsroom.contracts.article.ArticleSubmitted;
 import org.newsroom.contracts.article.Submission;
 
 /**
- * Applies one {@code news.article.submitted} event in one database transaction, idempotently.
+ * Applies {@code news.article.submitted} events in a database transaction (one, or a batch of them), idempotently.
  * <ul>
  * <li>An event whose CloudEvent id was stored before changes nothing (unique {@code article_revision.event_id}).</li>
  * <li>Revisions are numbered 1, 2, 3... in the order they are stored; the event's own {@code revision} (what
@@ -56,8 +58,29 @@ public class SubmissionStore {
     @Inject
     SearchIndexer searchIndexer;
 
+    /** One submission of a batch: its CloudEvent attributes and its event. */
+    public record Submitted(CloudEventAttributes attributes, ArticleSubmitted event) {
+    }
+
     @Transactional
     public StoreOutcome store(CloudEventAttributes attributes, ArticleSubmitted event) {
+        return apply(attributes, event);
+    }
+
+    /**
+     * Applies a batch of events, in order, in one transaction (one commit for the batch instead of one per story);
+     * if any of them fails, nothing of the batch is stored and the caller stores them one by one.
+     */
+    @Transactional
+    public List<StoreOutcome> storeAll(List<Submitted> batch) {
+        List<StoreOutcome> outcomes = new ArrayList<>(batch.size());
+        for (Submitted submitted : batch) {
+            outcomes.add(apply(submitted.attributes(), submitted.event()));
+        }
+        return outcomes;
+    }
+
+    private StoreOutcome apply(CloudEventAttributes attributes, ArticleSubmitted event) {
         if (revisions.existsByEventId(attributes.id())) {
             return StoreOutcome.DUPLICATE;
         }

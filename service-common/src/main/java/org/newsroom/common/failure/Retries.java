@@ -34,7 +34,8 @@ public final class Retries {
                 .withBackOff(policy.initialBackoff(), policy.maxBackoff()).atMost(Math.max(0, policy.maxAttempts() - 1));
     }
 
-    private static boolean isTransient(Throwable failure) {
+    /** The database or broker is unavailable: retry the same work until it is back. */
+    public static boolean isTransient(Throwable failure) {
         return FailureClassifier.classify(failure) == FailureClassifier.Kind.TRANSIENT;
     }
 
