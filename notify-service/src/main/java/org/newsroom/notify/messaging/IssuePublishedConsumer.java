@@ -1,6 +1,7 @@
 package org.newsroom.notify.messaging;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +13,7 @@ import org.newsroom.contracts.CloudEventAttributes;
 import org.newsroom.contracts.EventTypes;
 import org.newsroom.contracts.InvalidEventException;
 import org.newsroom.notify.config.NotifyConfig;
+import org.newsroom.notify.mapping.TraceParents;
 import org.newsroom.notify.service.AlertHub;
 import org.newsroom.notify.service.DeliveryDispatcher;
 import org.newsroom.notify.service.FanOutService;
@@ -19,6 +21,7 @@ import org.newsroom.notify.service.NotifyMetrics;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.TracingMetadata;
 
 /**
  * Consumes {@code news.issue.published} from newsroom.issues. The fan-out runs in one database transaction and the
@@ -48,8 +51,12 @@ public class IssuePublishedConsumer {
         this.config = config;
     }
 
+    /**
+     * @param tracing the connector's consumer span of this record (a child of the record's {@code traceparent}); the
+     *                alert keeps it so that every delivery of the issue continues that trace
+     */
     @Incoming("issues")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record, Optional<TracingMetadata> tracing) {
         FanOutService.Prepared prepared;
         try {
             CloudEventAttributes attributes = CloudEventAttributes.readFrom(record.headers());
@@ -60,7 +67,8 @@ public class IssuePublishedConsumer {
             if (attributes.id().length() > 255) {
                 throw new InvalidEventException("ce_id longer than 255 characters");
             }
-            prepared = FanOutService.prepare(attributes, record.value());
+            prepared = FanOutService.prepare(attributes, record.value(),
+                    tracing.map(TracingMetadata::getCurrentContext).map(TraceParents::of).orElse(null));
         } catch (InvalidEventException e) {
             metrics.events("dead-lettered");
             LOG.warnf("dead-lettering an invalid record at %s-%d@%d: %s", record.topic(), record.partition(),
