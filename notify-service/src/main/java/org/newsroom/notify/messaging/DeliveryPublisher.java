@@ -42,8 +42,11 @@ public class DeliveryPublisher {
 
     private final MutinyEmitter<byte[]> emitter;
 
-    // One batch (newsroom.deliveries.dispatch-batch records) is in flight at a time; the caller waits for it.
-    public DeliveryPublisher(@Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> emitter) {
+    // The relay sends one batch (newsroom.deliveries.dispatch-batch, 500) at a time and waits for it. While the broker
+    // is away, records of failed batches wait in the connector; the bounded buffer makes further batches fail at once
+    // (the relay retries them on a later tick) instead of piling up.
+    public DeliveryPublisher(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+            MutinyEmitter<byte[]> emitter) {
         this.emitter = emitter;
     }
 

@@ -217,12 +217,10 @@ public class DeliveryWorker {
             WebhookClient.Answer answer = client.send(target, HttpMethod.POST, headers, job.payload(), MAX_ANSWER_BYTES);
             OffsetDateTime finished = now();
             post.setAttribute(HTTP_STATUS, (long) answer.status());
-            if (!answer.is2xx()) {
-                post.setStatus(StatusCode.ERROR);
-            }
             if (answer.is2xx()) {
                 return new AttemptResult(AttemptResult.Kind.DELIVERED, answer.status(), null, null, null, started, finished);
             }
+            post.setStatus(StatusCode.ERROR);
             if (answer.status() == 410) {
                 return new AttemptResult(AttemptResult.Kind.GONE, 410, null, null, null, started, finished);
             }
