@@ -17,7 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
-import org.newsroom.article.messaging.SubmissionConsumer;
+import org.newsroom.article.messaging.SubmissionDeadLetters;
 import org.newsroom.article.messaging.SubmissionMetrics;
 import org.newsroom.article.support.Articles;
 import org.newsroom.article.support.Staff;
@@ -74,13 +74,13 @@ class PipelineNeverStallsTest {
         int poisonSize = poison.serializedValueSize();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<ConsumerRecord<byte[], byte[]>> dead = TestKafka.readAll(Topics.SUBMISSIONS_DLQ).stream()
-                    .filter(r -> Long.toString(poisonOffset).equals(TestKafka.header(r, SubmissionConsumer.DLQ_OFFSET))
+                    .filter(r -> Long.toString(poisonOffset).equals(TestKafka.header(r, SubmissionDeadLetters.DLQ_OFFSET))
                             && Integer.toString(poisonPartition).equals(
-                                    TestKafka.header(r, SubmissionConsumer.DLQ_PARTITION)))
+                                    TestKafka.header(r, SubmissionDeadLetters.DLQ_PARTITION)))
                     .toList();
             assertThat(dead).hasSize(1);
-            assertThat(TestKafka.header(dead.get(0), SubmissionConsumer.DLQ_TRIMMED)).contains("RecordTooLarge");
-            assertThat(TestKafka.header(dead.get(0), SubmissionConsumer.DLQ_REASON)).isNotBlank();
+            assertThat(TestKafka.header(dead.get(0), SubmissionDeadLetters.DLQ_TRIMMED)).contains("RecordTooLarge");
+            assertThat(TestKafka.header(dead.get(0), SubmissionDeadLetters.DLQ_REASON)).isNotBlank();
             assertThat(dead.get(0).value().length).isLessThan(poisonSize);
         });
         assertThat(metrics.deadLetterTrimmedCount()).isGreaterThan(trimmedBefore);

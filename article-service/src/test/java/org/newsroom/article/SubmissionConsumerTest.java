@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.newsroom.article.messaging.SubmissionConsumer;
+import org.newsroom.article.messaging.SubmissionDeadLetters;
 import org.newsroom.article.support.Articles;
 import org.newsroom.article.support.Db;
 import org.newsroom.article.support.SeedData;
@@ -168,8 +168,8 @@ class SubmissionConsumerTest {
                     .filter(r -> java.util.Arrays.equals(r.key(), key)).toList();
             assertThat(dead).hasSize(4);
             assertThat(dead).allSatisfy(r -> {
-                assertThat(TestKafka.header(r, SubmissionConsumer.DLQ_REASON)).isNotBlank();
-                assertThat(TestKafka.header(r, SubmissionConsumer.DLQ_TOPIC)).isEqualTo(Topics.SUBMISSIONS);
+                assertThat(TestKafka.header(r, SubmissionDeadLetters.DLQ_REASON)).isNotBlank();
+                assertThat(TestKafka.header(r, SubmissionDeadLetters.DLQ_TOPIC)).isEqualTo(Topics.SUBMISSIONS);
             });
         });
         given().get("/q/metrics").then().statusCode(200)

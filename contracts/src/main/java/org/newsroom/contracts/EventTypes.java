@@ -4,6 +4,7 @@ package org.newsroom.contracts;
 public final class EventTypes {
     public static final String ARTICLE_SUBMITTED = "news.article.submitted";
     public static final String ISSUE_PUBLISHED = "news.issue.published";
+    public static final String PHOTO_UPDATED = "news.photo.updated";
 
     private EventTypes() {
     }

@@ -24,6 +24,11 @@ public final class Topics {
     public static final String DELIVERIES = "newsroom.deliveries";
     /** Internal to ingest-service: compacted log of idempotency keys and their first answer. */
     public static final String INGEST_IDEMPOTENCY = "newsroom.ingest-idempotency";
+    /**
+     * Public state of the photo desk's photos (caption, credit, renditions), compacted and keyed by photo id; produced
+     * by media-service whenever a photo is ready or edited, consumed by article-service for its representations.
+     */
+    public static final String PHOTOS = "newsroom.photos";
     /** Internal to media-service: one record per uploaded photo, keyed by photo id, so replicas share rendering. */
     public static final String MEDIA_RENDITIONS = "newsroom.media-renditions";
 

@@ -14,10 +14,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.Topics;
-import org.newsroom.ingest.config.IngestConfig;
 import org.newsroom.ingest.domain.IdempotencyEntry;
 import org.newsroom.ingest.messaging.IdempotencyLog;
-import org.newsroom.ingest.messaging.KafkaClientConfig;
+import org.newsroom.ingest.messaging.IdempotencyLogClients;
 import org.newsroom.stack.test.NewsroomTestResource;
 import org.newsroom.stack.test.TestInfrastructure;
 
@@ -96,43 +95,9 @@ class IdempotencyLogTest {
 
     /** A log on the real topic with the service's own Kafka client settings, started. */
     static IdempotencyLog newLog(Duration retention, Clock clock) {
-        KafkaClientConfig kafka = new KafkaClientConfig(
-                Map.of("bootstrap.servers", TestInfrastructure.get().kafka().bootstrapServers()), brokerSettings());
-        return new IdempotencyLog(kafka.readerConsumer("idempotency-log-test"), kafka.producer("idempotency-log-test"),
-                Topics.INGEST_IDEMPOTENCY, retention, clock).start();
-    }
-
-    private static IngestConfig.Broker brokerSettings() {
-        return new IngestConfig.Broker() {
-            @Override
-            public Duration ackWait() {
-                return Duration.ofSeconds(9);
-            }
-
-            @Override
-            public Duration deliveryTimeout() {
-                return Duration.ofSeconds(7);
-            }
-
-            @Override
-            public Duration requestTimeout() {
-                return Duration.ofSeconds(3);
-            }
-
-            @Override
-            public Duration maxBlock() {
-                return Duration.ofSeconds(3);
-            }
-
-            @Override
-            public int retryAfterSeconds() {
-                return 5;
-            }
-
-            @Override
-            public Duration healthTimeout() {
-                return Duration.ofSeconds(2);
-            }
-        };
+        Map<String, Object> kafka = Map.of("bootstrap.servers", TestInfrastructure.get().kafka().bootstrapServers());
+        return new IdempotencyLog(IdempotencyLogClients.reader(kafka, "idempotency-log-test"),
+                IdempotencyLogClients.writer(kafka, "idempotency-log-test"), Topics.INGEST_IDEMPOTENCY, retention, clock)
+                .start();
     }
 }

@@ -21,7 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.newsroom.contracts.Topics;
 import org.newsroom.contracts.article.Storable;
-import org.newsroom.ingest.messaging.KafkaClientConfig;
 import org.newsroom.stack.test.NewsroomTestResource;
 import org.newsroom.stack.test.TestInfrastructure;
 
@@ -29,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.restassured.response.Response;
 
 /**
@@ -51,7 +51,7 @@ class StorableSubmissionTest {
     private static final TopicReader topic = TopicReader.submissions();
 
     @Inject
-    KafkaClientConfig kafka;
+    KafkaClientService kafka;
 
     record Case(String name, String contentType, String body, int status, String field) {
         @Override
@@ -146,9 +146,13 @@ class StorableSubmissionTest {
 
     @Test
     void item4ProducerAndTopicAgreeOnTheRecordSize() throws Exception {
-        Map<String, Object> producer = kafka.producer("test");
-        assertThat(producer.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)).isEqualTo(Topics.SUBMISSIONS_MAX_MESSAGE_BYTES);
-        assertThat(producer.get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("lz4");
+        // the configuration the submissions channel's producer was really created with
+        Map<String, ?> producer = kafka.getProducer("submissions").configuration();
+        assertThat(Integer.parseInt(String.valueOf(producer.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG))))
+                .isEqualTo(Topics.SUBMISSIONS_MAX_MESSAGE_BYTES);
+        assertThat(String.valueOf(producer.get(ProducerConfig.COMPRESSION_TYPE_CONFIG))).isEqualTo("lz4");
+        assertThat(String.valueOf(producer.get(ProducerConfig.ACKS_CONFIG))).isEqualTo("all");
+        assertThat(String.valueOf(producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG))).isEqualTo("true");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.get().kafka().bootstrapServers()))) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.SUBMISSIONS);

@@ -28,9 +28,11 @@ public final class LocalStack implements AutoCloseable {
             Topics.ISSUES_DLQ, 1,
             Topics.DELIVERIES, 6,
             Topics.INGEST_IDEMPOTENCY, 3,
-            Topics.MEDIA_RENDITIONS, 3);
+            Topics.MEDIA_RENDITIONS, 3,
+            Topics.PHOTOS, 3);
     public static final Map<String, Map<String, String>> TOPIC_CONFIGS = Map.of(
             Topics.INGEST_IDEMPOTENCY, Map.of("cleanup.policy", "compact"),
+            Topics.PHOTOS, Map.of("cleanup.policy", "compact"),
             Topics.SUBMISSIONS, Map.of("max.message.bytes", String.valueOf(Topics.SUBMISSIONS_MAX_MESSAGE_BYTES)),
             Topics.ISSUES, Map.of("max.message.bytes", String.valueOf(Topics.ISSUES_MAX_MESSAGE_BYTES)));
 

@@ -54,4 +54,8 @@ public class OutboxEvent {
 
     /** Why the broker refused it. */
     public String failure;
+
+    /** W3C {@code traceparent} of the request that wrote the row (null without one): the relay continues it. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -3,31 +3,27 @@ package org.newsroom.article.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.newsroom.article.config.OutboxConfig;
 import org.newsroom.article.domain.OutboxEvent;
 import org.newsroom.article.repository.IssueRepository;
 import org.newsroom.article.repository.OutboxRepository;
 import org.newsroom.common.failure.KafkaRefusals;
+import org.newsroom.common.tracing.TraceParents;
 import org.newsroom.contracts.CloudEventAttributes;
-import org.newsroom.contracts.Topics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,13 +31,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Sends the outbox to {@code newsroom.issues}: right after a transaction that wrote a row commits, and every second
  * as a fallback (after a failure or a restart), one row at a time, each in its own transaction that
- * locks the row ({@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row concurrently), sends it
- * (key = issue id, CloudEvents binary headers, {@code ce_id} = the row's event id, {@code acks=all}, idempotent
- * producer), waits for the acknowledgement, then marks it sent. A crash between send and mark leaves the row unsent:
+ * locks the row ({@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row concurrently), sends it through
+ * channel {@code issues-out} (key = issue id, CloudEvents binary headers, {@code ce_id} = the row's event id,
+ * {@code acks=all}, idempotent producer) in the trace of the request that wrote it, waits for the acknowledgement,
+ * then marks it sent. A crash between send and mark leaves the row unsent:
  * it is sent again after the restart with the same {@code ce_id}, and consumers deduplicate. A row the broker refuses
  * for good (too large, invalid) is set aside with its reason rather than retried in front of every later row.
  */
@@ -55,7 +56,8 @@ public class OutboxRelay {
     OutboxRepository outbox;
 
     @Inject
-    KafkaClients kafka;
+    @Channel("issues-out")
+    MutinyEmitter<byte[]> announcements;
 
     @Inject
     OutboxConfig config;
@@ -71,11 +73,6 @@ public class OutboxRelay {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    private final ExecutorService kicks = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
     private volatile String lastFailure;
 
     @Inject
@@ -98,7 +95,7 @@ public class OutboxRelay {
     /** Sends a freshly written row as soon as its transaction has committed. */
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
         try {
-            kicks.execute(this::drain);
+            Infrastructure.getDefaultWorkerPool().execute(this::drain);
         } catch (RejectedExecutionException e) {
             // shutting down: the row is sent after the restart
         }
@@ -120,11 +117,6 @@ public class OutboxRelay {
                 draining.set(false);
             }
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        kicks.shutdownNow();
     }
 
     private void relayBatch() {
@@ -151,25 +143,22 @@ public class OutboxRelay {
         if (row == null) {
             return false;
         }
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.ISSUES,
-                row.aggregateId.toString().getBytes(StandardCharsets.UTF_8),
-                row.payload.getBytes(StandardCharsets.UTF_8));
+        RecordHeaders headers = new RecordHeaders();
         new CloudEventAttributes(row.eventId.toString(), row.source, row.type, row.occurredAt.atOffset(ZoneOffset.UTC),
-                row.subject).writeTo(record.headers());
+                row.subject).writeTo(headers);
+        Message<byte[]> announcement = Message.of(row.payload.getBytes(StandardCharsets.UTF_8))
+                .addMetadata(OutgoingKafkaRecordMetadata.<byte[]>builder()
+                        .withKey(row.aggregateId.toString().getBytes(StandardCharsets.UTF_8))
+                        .withHeaders(headers).build())
+                .addMetadata(TracingMetadata.withCurrent(TraceParents.context(row.traceParent)));
         try {
-            kafka.producer().send(record).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending outbox event " + row.eventId);
-        } catch (ExecutionException | KafkaException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            if (KafkaRefusals.refusesForGood(cause)) {
-                setAside(row, cause);
+            announcements.sendMessage(announcement).await().atMost(config.sendTimeout());
+        } catch (RuntimeException e) {
+            Throwable refusal = KafkaRefusals.refusal(e).orElse(null);
+            if (refusal != null) {
+                setAside(row, refusal);
                 return true;
             }
-            throw new IllegalStateException("broker did not acknowledge outbox event " + row.eventId + ": "
-                    + cause.getMessage(), e);
-        } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("broker did not acknowledge outbox event " + row.eventId + ": "
                     + e.getMessage(), e);
         }

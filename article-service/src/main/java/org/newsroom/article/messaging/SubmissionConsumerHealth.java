@@ -9,9 +9,13 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.smallrye.reactive.messaging.health.HealthReport;
+import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
+
 /**
- * Liveness and readiness of the submissions consumer loop (the Kafka connection and the database have their own
- * readiness checks from the Kafka client and Agroal extensions).
+ * The submissions consumer at a glance: up while its channel's Kafka consumer runs (the connector's own liveness
+ * report for channel {@code submissions}), with the last batch's time and, while a record is being retried, why.
+ * The database and the broker connection have their own readiness checks.
  */
 @Liveness
 @Readiness
@@ -21,15 +25,22 @@ public class SubmissionConsumerHealth implements HealthCheck {
     @Inject
     SubmissionConsumer consumer;
 
+    @Inject
+    HealthCenter health;
+
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named("Submissions consumer");
-        if (!consumer.enabled()) {
-            return builder.up().withData("enabled", false).build();
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("Submissions consumer").up();
+        for (HealthReport.ChannelInfo channel : health.getLiveness().getChannels()) {
+            if ("submissions".equals(channel.getChannel()) && !channel.isOk()) {
+                builder.down();
+                if (channel.getMessage() != null) {
+                    builder.withData("channel", channel.getMessage());
+                }
+            }
         }
-        builder.status(consumer.alive());
-        if (consumer.lastPoll() != null) {
-            builder.withData("lastPoll", consumer.lastPoll().toString());
+        if (consumer.lastBatch() != null) {
+            builder.withData("lastBatch", consumer.lastBatch().toString());
         }
         if (consumer.lastProblem() != null) {
             builder.withData("retrying", consumer.lastProblem());

@@ -2,7 +2,6 @@ package org.newsroom.article.rest;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.newsroom.article.config.ReaderConfig;
 import org.newsroom.article.service.Viewer;
+import org.newsroom.common.http.EntityTags;
 import org.newsroom.common.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -68,7 +68,7 @@ public class Representations {
         String etag = etag(bytes);
         String cacheControl = cacheControl(viewer);
         if (status == Response.Status.OK && headers != null
-                && matchesNoneMatch(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+                && EntityTags.matchesNoneMatch(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag)
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, "Authorization, Accept");
         }
@@ -92,7 +92,7 @@ public class Representations {
         if (ifMatch == null) {
             return;
         }
-        List<String> tags = parseTags(ifMatch, "If-Match");
+        List<String> tags = EntityTags.parse(ifMatch, "If-Match");
         if (tags.contains("*")) {
             return;
         }
@@ -103,63 +103,5 @@ public class Representations {
         }
         throw ProblemException.preconditionFailed(
                 "The resource has changed since you read it (its ETag is now " + currentEtag + "); read it again");
-    }
-
-    /**
-     * Weak comparison of {@code If-None-Match} (RFC 9110): true when it is {@code *} or lists the tag, with or without
-     * {@code W/}; a malformed header matches nothing (the full response is sent). The one 304 rule of articles, issues
-     * and feeds.
-     */
-    public static boolean matchesNoneMatch(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        List<String> tags;
-        try {
-            tags = parseTags(ifNoneMatch, "If-None-Match");
-        } catch (ProblemException e) {
-            return false;
-        }
-        for (String tag : tags) {
-            String strong = tag.startsWith("W/") ? tag.substring(2) : tag;
-            if (strong.equals("*") || strong.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Splits a header of entity tags ({@code *}, {@code "x"}, {@code W/"x"}). */
-    static List<String> parseTags(String header, String name) {
-        String value = header.trim();
-        if (value.equals("*")) {
-            return List.of("*");
-        }
-        List<String> tags = new ArrayList<>();
-        int i = 0;
-        while (i < value.length()) {
-            char ch = value.charAt(i);
-            if (ch == ' ' || ch == '\t' || ch == ',') {
-                i++;
-                continue;
-            }
-            int start = i;
-            if (value.startsWith("W/", i)) {
-                i += 2;
-            }
-            if (i >= value.length() || value.charAt(i) != '"') {
-                throw ProblemException.badRequest(name + " must be * or a list of entity tags such as \"abc\"");
-            }
-            int end = value.indexOf('"', i + 1);
-            if (end < 0) {
-                throw ProblemException.badRequest(name + " has an unterminated entity tag");
-            }
-            tags.add(value.substring(start, end + 1));
-            i = end + 1;
-        }
-        if (tags.isEmpty()) {
-            throw ProblemException.badRequest(name + " must be * or a list of entity tags");
-        }
-        return tags;
     }
 }

@@ -30,6 +30,7 @@ import org.newsroom.article.mapping.IssueMapper;
 import org.newsroom.article.repository.ArticleRepository;
 import org.newsroom.article.repository.OutboxRepository;
 import org.newsroom.common.problem.Problem;
+import org.newsroom.common.tracing.TraceParents;
 import org.newsroom.contracts.EventTypes;
 import org.newsroom.contracts.Ids;
 import org.newsroom.contracts.Topics;
@@ -202,6 +203,7 @@ public class IssuePublisher {
         row.occurredAt = now;
         row.payload = ArticleMapper.json(event);
         row.createdAt = now;
+        row.traceParent = TraceParents.current();
         outbox.persist(row);
         outbox.flush();
         outboxWritten.fire(new org.newsroom.article.messaging.OutboxWritten(row.eventId));

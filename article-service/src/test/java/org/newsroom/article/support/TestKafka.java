@@ -59,6 +59,12 @@ public final class TestKafka {
     /** Sends (again) the submission record with this CloudEvent id. */
     public static RecordMetadata send(String eventId, UUID articleId, Submission submission, int revision,
             String reporter) {
+        return sendRecord(record(eventId, articleId, submission, revision, reporter));
+    }
+
+    /** The submission record as ingest-service writes it, not yet sent (add headers, then {@link #sendRecord}). */
+    public static ProducerRecord<byte[], byte[]> record(String eventId, UUID articleId, Submission submission,
+            int revision, String reporter) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ArticleSubmitted event = new ArticleSubmitted(submission, articleId, revision, reporter, now,
                 SubmissionFormat.JSON, null);
@@ -66,7 +72,7 @@ public final class TestKafka {
                 articleId.toString().getBytes(UTF_8), EventJson.write(event));
         new CloudEventAttributes(eventId, "/test/ingest", EventTypes.ARTICLE_SUBMITTED, now, articleId.toString())
                 .writeTo(record.headers());
-        return sendRecord(record);
+        return record;
     }
 
     public static RecordMetadata sendRecord(ProducerRecord<byte[], byte[]> record) {

@@ -27,40 +27,24 @@ public interface IngestConfig {
     @WithName("article-service")
     ArticleService articleService();
 
-    /** How long a request waits for Kafka and what it tells clients when Kafka is not there. */
+    /**
+     * How long a request waits for Kafka and what it tells clients when Kafka is not there. The producer itself is
+     * configured under {@code mp.messaging.outgoing.submissions.*} (README "Configuration").
+     */
     interface Broker {
         /**
-         * Longest time a request waits for the broker's acknowledgement before answering 503; keep it above
-         * {@code delivery-timeout} so that a record the client was told failed is never delivered later.
+         * Longest time a request waits for the broker's acknowledgement before answering 503; keep it above the
+         * producer's {@code delivery.timeout.ms}, so that a 503 normally means the record was given up. (A 503 may
+         * still have reached the broker; a retry with the same Idempotency-Key is deduplicated.)
          */
         @WithName("ack-wait")
         @WithDefault("9s")
         Duration ackWait();
 
-        /** Producer {@code delivery.timeout.ms}: a record not acknowledged within it fails (and is not retried later). */
-        @WithName("delivery-timeout")
-        @WithDefault("7s")
-        Duration deliveryTimeout();
-
-        /** Producer {@code request.timeout.ms}: one produce request's wait for the broker. */
-        @WithName("request-timeout")
-        @WithDefault("3s")
-        Duration requestTimeout();
-
-        /** Producer {@code max.block.ms}: how long {@code send()} may block for metadata when the broker is away. */
-        @WithName("max-block")
-        @WithDefault("3s")
-        Duration maxBlock();
-
         /** Seconds sent in {@code Retry-After} with a 503 when the broker did not acknowledge. */
         @WithName("retry-after-seconds")
         @WithDefault("5")
         int retryAfterSeconds();
-
-        /** Timeout of the readiness check's {@code describeCluster} call. */
-        @WithName("health-timeout")
-        @WithDefault("2s")
-        Duration healthTimeout();
     }
 
     /** Idempotency-Key memory, kept in the compacted topic {@code newsroom.ingest-idempotency}. */

@@ -5,11 +5,11 @@ import java.util.UUID;
 
 /**
  * One submission as it reached the HTTP edge: who sent it, the raw body and its content type, the optional
- * Idempotency-Key header values and trace context; {@code articleId} is set for a new revision ({@code PUT}).
+ * Idempotency-Key header values; {@code articleId} is set for a new revision ({@code PUT}).
  *
  * @param staff whether the caller is an editor or admin (may revise anyone's story)
  * @param authorization the caller's Authorization header, forwarded to article-service for a revision
  */
 public record SubmissionCommand(String reporter, boolean staff, String contentType, byte[] body,
-        List<String> idempotencyKeys, String traceparent, UUID articleId, String authorization) {
+        List<String> idempotencyKeys, UUID articleId, String authorization) {
 }

@@ -34,6 +34,14 @@ import org.newsroom.ingest.domain.IdempotencyEntry;
  * entry per (reporter, key); every replica reads it fully into a map before it reports ready and keeps following it in
  * the background, so keys remembered by other replicas (or before a restart) are seen. Entries older than the
  * retention are treated as absent.
+ * <p>
+ * Written by hand, not as a SmallRye channel: readiness needs "every entry written before start-up is in memory",
+ * i.e. a consumer assigned every partition (no group, nothing committed), positioned at the beginning and read up
+ * to the end offsets taken at start. A connector channel subscribes with a group (its {@code assign-seek} only takes
+ * partitions listed in configuration, so the topic's partition count would be written twice) and never says when it
+ * reached given offsets, so readiness could not be derived from it. The writer stays beside the reader, so that
+ * one instance is the whole log (the tests run two replicas in one JVM). Both clients get the shared {@code kafka.*} settings through {@link IdempotencyLogClients}.
+ * The reader polls on a thread of its own: a {@code KafkaConsumer} must only ever be used by one thread.
  */
 public final class IdempotencyLog implements AutoCloseable {
 

@@ -2,6 +2,7 @@ package org.newsroom.ingest.messaging;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import org.newsroom.ingest.domain.IdempotencyEntry;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /** The service's {@link IdempotencyLog} on {@code newsroom.ingest-idempotency}, started with the application. */
 @ApplicationScoped
@@ -23,9 +25,9 @@ public class IdempotencyStore {
     private final Duration writeWait;
 
     @Inject
-    public IdempotencyStore(KafkaClientConfig kafka, IngestConfig config) {
-        this.log = new IdempotencyLog(kafka.readerConsumer("ingest-service-idempotency-reader"),
-                kafka.producer("ingest-service-idempotency-writer"), Topics.INGEST_IDEMPOTENCY,
+    public IdempotencyStore(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestConfig config) {
+        this.log = new IdempotencyLog(IdempotencyLogClients.reader(kafka, "ingest-service-idempotency-reader"),
+                IdempotencyLogClients.writer(kafka, "ingest-service-idempotency-writer"), Topics.INGEST_IDEMPOTENCY,
                 config.idempotency().retention(), Clock.systemUTC());
         this.writeWait = config.idempotency().writeWait();
     }

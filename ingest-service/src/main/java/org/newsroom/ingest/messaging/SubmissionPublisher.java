@@ -1,48 +1,49 @@
 package org.newsroom.ingest.messaging;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.newsroom.common.failure.KafkaRefusals;
 import org.newsroom.ingest.config.IngestConfig;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Sends submission records and waits, boundedly, for the broker's acknowledgement ({@code acks=all}, idempotent
- * producer): the HTTP answer is 202 only for an acknowledged record and 503 otherwise. A producer that reaches a fatal
- * state is replaced, so that the service recovers when the broker returns without a restart.
+ * Sends submission records through the {@code submissions} channel ({@code mp.messaging.outgoing.submissions.*}:
+ * {@code acks=all}, idempotent producer, bounded timeouts) and waits, boundedly, for the broker's acknowledgement:
+ * the HTTP answer is 202 only for an acknowledged record and 503 otherwise. A record the request gave up on may
+ * still reach the broker (the connector resends a failed record within {@code delivery.timeout.ms}); the 503 never
+ * hides an acknowledged record. The record's {@code traceparent} is written by the connector's OpenTelemetry
+ * instrumentation: its producer span is a child of the current (HTTP server) span.
  */
 @ApplicationScoped
 public class SubmissionPublisher {
 
     private static final Logger LOG = Logger.getLogger(SubmissionPublisher.class);
 
-    private final KafkaClientConfig kafka;
+    private final MutinyEmitter<byte[]> emitter;
     private final Duration ackWait;
     private final Timer acked;
     private final Timer failed;
-    private final AtomicReference<Producer<String, byte[]>> producer = new AtomicReference<>();
 
-    @Inject
-    public SubmissionPublisher(KafkaClientConfig kafka, IngestConfig config, MeterRegistry registry) {
-        this.kafka = kafka;
+    public SubmissionPublisher(@Channel("submissions") MutinyEmitter<byte[]> emitter, IngestConfig config,
+            MeterRegistry registry) {
+        this.emitter = emitter;
         this.ackWait = config.broker().ackWait();
         this.acked = ackTimer(registry, "acked");
         this.failed = ackTimer(registry, "failed");
@@ -58,83 +59,43 @@ public class SubmissionPublisher {
     /**
      * Sends the record and returns once the broker acknowledged it.
      *
+     * @throws RecordTooLargeException when the producer or the broker refuses the record for its size
      * @throws BrokerUnavailableException when it was not acknowledged within {@code newsroom.ingest.broker.ack-wait}
      */
-    public RecordMetadata publish(ProducerRecord<String, byte[]> record) {
+    public void publish(String key, byte[] value, Headers headers) {
+        Message<byte[]> message = Message.of(value)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).withHeaders(headers).build())
+                // the producer span is a child of this request's span, whichever thread the connector sends on
+                .addMetadata(TracingMetadata.withCurrent(Context.current()));
         long start = System.nanoTime();
-        long deadline = start + ackWait.toNanos();
-        Producer<String, byte[]> current = producer();
         try {
-            Future<RecordMetadata> future = current.send(record);
-            RecordMetadata metadata = future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            emitter.sendMessage(message).await().atMost(ackWait);
             acked.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return metadata;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RecordTooLargeException tooLarge) {
-                throw refused(tooLarge, start);
-            }
-            throw failure(current, e.getCause() == null ? e : e.getCause(), start);
-        } catch (TimeoutException e) {
-            throw failure(current, e, start);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure(current, e, start);
-        } catch (RecordTooLargeException e) {
-            throw refused(e, start);
         } catch (RuntimeException e) {
-            throw failure(current, e, start);
+            failed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            throw failure(e);
         }
     }
 
-    /** One record refused for its size: the shared producer is fine and keeps serving other requests' sends. */
-    private RecordTooLargeException refused(RecordTooLargeException e, long start) {
-        failed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        LOG.debugf("record refused: %s", e.getMessage());
-        return e;
-    }
-
-    private BrokerUnavailableException failure(Producer<String, byte[]> current, Throwable cause, long start) {
-        failed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        // a record refused for good says nothing about the producer, which other requests' sends are using
-        boolean producerHealthy = cause instanceof RetriableException || cause instanceof TimeoutException
-                || cause instanceof InterruptedException || KafkaRefusals.refusesForGood(cause);
-        if (!producerHealthy) {
-            LOG.warnf("Kafka producer failed (%s); replacing it", cause.getClass().getSimpleName());
-            replace(current);
+    private RuntimeException failure(RuntimeException e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof RecordTooLargeException tooLarge) {
+            LOG.debugf("record refused for its size: %s", tooLarge.getMessage());
+            return tooLarge;
+        }
+        if (cause instanceof RecordBatchTooLargeException tooLarge) {
+            LOG.debugf("record refused for its size: %s", tooLarge.getMessage());
+            return new RecordTooLargeException(tooLarge.getMessage(), tooLarge);
+        }
+        if (KafkaRefusals.refusesForGood(cause)) {
+            // this record only, for good: the producer, which every request's sends share, is fine
+            LOG.warnf("the broker refused a submission record (%s: %s)", cause.getClass().getSimpleName(),
+                    cause.getMessage());
+        } else if (cause instanceof TimeoutException) {
+            LOG.debugf("the broker did not acknowledge within %s", ackWait);
         } else {
-            LOG.debugf("broker did not acknowledge: %s", cause.getMessage());
+            LOG.debugf("the broker did not acknowledge: %s", cause);
         }
         return new BrokerUnavailableException("the broker did not acknowledge the submission", cause);
-    }
-
-    private Producer<String, byte[]> producer() {
-        Producer<String, byte[]> current = producer.get();
-        if (current != null) {
-            return current;
-        }
-        synchronized (producer) {
-            if (producer.get() == null) {
-                producer.set(new KafkaProducer<>(kafka.producer("ingest-service-submissions")));
-            }
-            return producer.get();
-        }
-    }
-
-    private void replace(Producer<String, byte[]> broken) {
-        if (producer.compareAndSet(broken, null)) {
-            try {
-                broken.close(Duration.ZERO);
-            } catch (RuntimeException e) {
-                LOG.debug("closing a failed producer", e);
-            }
-        }
-    }
-
-    @PreDestroy
-    void close() {
-        Producer<String, byte[]> current = producer.getAndSet(null);
-        if (current != null) {
-            current.close(Duration.ofSeconds(5));
-        }
     }
 }

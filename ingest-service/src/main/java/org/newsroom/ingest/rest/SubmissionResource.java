@@ -179,7 +179,7 @@ public class SubmissionResource {
         boolean staff = identity.hasRole(Roles.EDITOR) || identity.hasRole(Roles.ADMIN);
         List<String> keys = request.headers().getAll(SubmissionService.IDEMPOTENCY_KEY);
         return new SubmissionCommand(reporter, staff, request.getHeader(HttpHeaders.CONTENT_TYPE),
-                body, keys, request.getHeader("traceparent"), articleId,
+                body, keys, articleId,
                 request.getHeader(HttpHeaders.AUTHORIZATION));
     }
 

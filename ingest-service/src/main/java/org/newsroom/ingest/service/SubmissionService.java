@@ -22,9 +22,10 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 import org.newsroom.common.problem.Problem;
 import org.newsroom.common.problem.ProblemException;
@@ -49,7 +50,6 @@ import org.newsroom.ingest.mapping.NinjsSubmissionReader;
 import org.newsroom.ingest.messaging.BrokerUnavailableException;
 import org.newsroom.ingest.messaging.IdempotencyStore;
 import org.newsroom.ingest.messaging.SubmissionPublisher;
-import org.newsroom.ingest.messaging.TraceContext;
 
 /**
  * Turns a submission into an acknowledged {@code news.article.submitted} record: reads the body in its format,
@@ -189,16 +189,15 @@ public class SubmissionService {
         ArticleSubmitted event = new ArticleSubmitted(parsed.submission(), id, revision, command.reporter(), receivedAt,
                 parsed.format(), parsed.original());
         byte[] value = EventJson.write(event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SUBMISSIONS, id.toString(), value);
+        String recordKey = id.toString();
+        Headers headers = new RecordHeaders();
         new CloudEventAttributes(eventId.toString(), EVENT_SOURCE, EventTypes.ARTICLE_SUBMITTED, receivedAt,
-                id.toString()).writeTo(record.headers());
-        record.headers().add(CloudEventAttributes.HEADER_TRACEPARENT,
-                TraceContext.childOf(command.traceparent()).getBytes(StandardCharsets.US_ASCII));
-        checkSize(record);
+                id.toString()).writeTo(headers);
+        checkSize(recordKey, value, headers);
         try {
-            publisher.publish(record);
+            publisher.publish(recordKey, value, headers);
         } catch (RecordTooLargeException e) {
-            throw tooLarge(record.value().length);
+            throw tooLarge(value.length);
         } catch (BrokerUnavailableException e) {
             throw ProblemException.unavailable("The story could not be stored right now; nothing was accepted. Try again",
                     config.broker().retryAfterSeconds());
@@ -242,15 +241,17 @@ public class SubmissionService {
     /** Bytes a record may need besides key, value and headers (record batch and record framing, upper bound). */
     static final int RECORD_OVERHEAD_BYTES = 128;
 
+    /** The W3C {@code traceparent} header OpenTelemetry adds when the record is sent: name and 55-character value. */
+    static final int TRACEPARENT_BYTES = CloudEventAttributes.HEADER_TRACEPARENT.length() + 55;
+
     /** Refuses, before sending, an event larger than the topic takes (JSON escaping and ninjs' two copies grow it). */
-    private static void checkSize(ProducerRecord<String, byte[]> record) {
-        long size = RECORD_OVERHEAD_BYTES + record.value().length
-                + record.key().getBytes(StandardCharsets.UTF_8).length;
-        for (Header header : record.headers()) {
+    private static void checkSize(String key, byte[] value, Headers headers) {
+        long size = RECORD_OVERHEAD_BYTES + TRACEPARENT_BYTES + value.length + key.getBytes(StandardCharsets.UTF_8).length;
+        for (Header header : headers) {
             size += header.key().getBytes(StandardCharsets.UTF_8).length + (header.value() == null ? 0 : header.value().length);
         }
         if (size > Topics.SUBMISSIONS_MAX_MESSAGE_BYTES) {
-            throw tooLarge(record.value().length);
+            throw tooLarge(value.length);
         }
     }
 

@@ -38,4 +38,10 @@ public class Photo {
     public OffsetDateTime publicSince;
     @Column(name = "uploaded_at")
     public OffsetDateTime uploadedAt;
+    /** When the public state last changed (renditions complete, desk edit); null before the renditions are made. */
+    @Column(name = "changed_at")
+    public OffsetDateTime changedAt;
+    /** The {@code changedAt} whose state is on {@code newsroom.photos}; behind {@code changedAt} while due. */
+    @Column(name = "announced_at")
+    public OffsetDateTime announcedAt;
 }

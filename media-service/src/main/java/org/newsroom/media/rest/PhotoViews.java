@@ -23,8 +23,7 @@ public class PhotoViews {
         var photo = stored.photo();
         String base = config.publicUrl().replaceAll("/+$", "");
         List<PhotoView.RenditionView> list = stored.renditions().stream()
-                .map(r -> new PhotoView.RenditionView(base + "/api/v1/media/renditions/" + r.sha256 + ".jpg",
-                        r.width, r.height, "image/jpeg"))
+                .map(r -> new PhotoView.RenditionView(renditions.publicUrl(r.sha256), r.width, r.height, "image/jpeg"))
                 .toList();
         boolean ready = stored.renditions().size() >= renditions.widthsFor(photo.width).size();
         return new PhotoView(photo.id, photo.contentType, photo.width, photo.height, photo.sizeBytes,

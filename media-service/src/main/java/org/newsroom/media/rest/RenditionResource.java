@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.newsroom.common.http.EntityTags;
 import org.newsroom.common.problem.Problem;
 import org.newsroom.common.problem.ProblemException;
 import org.newsroom.common.security.Roles;
@@ -58,7 +59,7 @@ public class RenditionResource {
         }
         String etag = "\"" + sha + "\"";
         String cacheControl = isPublic ? "public, max-age=31536000, immutable" : "private, no-store";
-        if (etag.equals(ifNoneMatch)) {
+        if (EntityTags.matchesNoneMatch(ifNoneMatch, etag)) {
             return Response.notModified().tag(sha).header("Cache-Control", cacheControl).build();
         }
         byte[] bytes = photos.rendition(sha, staff).orElseThrow(() -> ProblemException.notFound("No rendition " + file));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -33,6 +34,8 @@ public class PhotoService {
 
     private static final Logger LOG = Logger.getLogger(PhotoService.class);
 
+    @Inject
+    Event<PhotoChanged> changed;
     @Inject
     MediaConfig config;
     @Inject
@@ -158,7 +161,12 @@ public class PhotoService {
             if (byline != null) {
                 photo.byline = byline;
             }
-            return Optional.of(new StoredPhoto(photo, renditions.ofPhoto(id)));
+            List<Rendition> made = renditions.ofPhoto(id);
+            if (photo.changedAt != null || !made.isEmpty()) {
+                photo.changedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                changed.fire(new PhotoChanged(id));
+            }
+            return Optional.of(new StoredPhoto(photo, made));
         });
     }
 

@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -43,6 +47,8 @@ public class RenditionService {
     JpegRenderer renderer;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    Event<PhotoChanged> changed;
 
     /** The object key of the rendition with these bytes. */
     public static String objectKey(String sha256) {
@@ -59,6 +65,9 @@ public class RenditionService {
         List<Integer> done = QuarkusTransaction.requiringNew().call(() ->
                 renditions.ofPhoto(photoId).stream().map(r -> r.width).toList());
         if (done.containsAll(widths)) {
+            if (photo.changedAt == null) {
+                QuarkusTransaction.requiringNew().run(() -> markChanged(photoId));
+            }
             return;
         }
         BufferedImage image;
@@ -83,6 +92,19 @@ public class RenditionService {
             QuarkusTransaction.requiringNew().run(() -> save(photoId, width, height, sha, jpeg.length));
             metrics.counter("newsroom_media_renditions_total").increment();
         }
+        QuarkusTransaction.requiringNew().run(() -> markChanged(photoId));
+    }
+
+    /** Every rendition is made: the photo's public state is due to be announced. */
+    private void markChanged(UUID photoId) {
+        Photo photo = photos.findById(photoId);
+        photo.changedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        changed.fire(new PhotoChanged(photoId));
+    }
+
+    /** The public URL of the rendition with these bytes. */
+    public String publicUrl(String sha256) {
+        return config.publicUrl().replaceAll("/+$", "") + "/api/v1/media/renditions/" + sha256 + ".jpg";
     }
 
     private static Path temporaryFile() {

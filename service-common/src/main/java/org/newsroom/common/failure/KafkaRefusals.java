@@ -16,12 +16,26 @@ public final class KafkaRefusals {
     private KafkaRefusals() {
     }
 
-    /** True for a refusal of this record for good; retriable errors, authorization and a fenced producer wait. */
-    public static boolean refusesForGood(Throwable cause) {
-        return cause instanceof RecordTooLargeException
-                || cause instanceof RecordBatchTooLargeException
-                || cause instanceof InvalidRecordException
-                || cause instanceof CorruptRecordException
-                || cause instanceof SerializationException;
+    /**
+     * True for a refusal of this record for good, the cause chain included (clients and SmallRye wrap it);
+     * retriable errors, authorization and a fenced producer wait.
+     */
+    public static boolean refusesForGood(Throwable failure) {
+        return refusal(failure).isPresent();
+    }
+
+    /** The refusal for good in the cause chain of {@code failure}, if there is one. */
+    public static java.util.Optional<Throwable> refusal(Throwable failure) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException
+                    || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof InvalidRecordException
+                    || cause instanceof CorruptRecordException
+                    || cause instanceof SerializationException) {
+                return java.util.Optional.of(cause);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

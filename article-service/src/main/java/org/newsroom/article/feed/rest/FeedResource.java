@@ -28,6 +28,7 @@ import org.newsroom.article.feed.mapping.FeedModel;
 import org.newsroom.article.feed.mapping.FeedWriter;
 import org.newsroom.article.feed.service.FeedService;
 import org.newsroom.article.rest.Representations;
+import org.newsroom.common.http.EntityTags;
 import org.newsroom.common.problem.ProblemException;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -134,7 +135,7 @@ public class FeedResource {
         byte[] body = writer.apply(model.get());
         String etag = Representations.etag(body);
         String cacheControl = "public, max-age=" + config.cacheMaxAge().toSeconds();
-        boolean notModified = Representations.matchesNoneMatch(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag);
+        boolean notModified = EntityTags.matchesNoneMatch(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag);
         registry.counter("newsroom.article.feed.requests", "feed", feed, "format", format,
                 "outcome", notModified ? "not-modified" : "ok").increment();
         if (notModified) {

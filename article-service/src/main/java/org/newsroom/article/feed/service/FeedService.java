@@ -24,6 +24,9 @@ import org.newsroom.article.service.IssueService;
 import org.newsroom.article.service.Viewer;
 import org.newsroom.contracts.article.Byline;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 /**
  * Assembles the public feeds from what readers may see now: published issues with their readable articles, and the
  * readable articles of one section. Internal and embargoed articles never appear (the visibility rules of
@@ -72,61 +75,28 @@ public class FeedService {
     }
 
     private FeedModel.Entry issueEntry(IssueView issue) {
-        StringBuilder html = new StringBuilder();
         List<String> categories = new ArrayList<>();
         List<String> headlines = new ArrayList<>();
-        if (issue.distributionNote() != null) {
-            html.append("<p>").append(NinjsMapper.escape(issue.distributionNote())).append("</p>");
-        }
+        List<PageSection> pages = new ArrayList<>();
         for (IssueView.Page page : issue.pages()) {
             if (page.placements().isEmpty()) {
                 continue;
             }
             String pageName = "第" + page.number() + "版" + (page.name() == null ? "" : " " + page.name());
             categories.add(pageName);
-            html.append("<h2>").append(NinjsMapper.escape(pageName)).append("</h2><ul>");
-            for (IssueView.Placement placement : page.placements()) {
-                headlines.add(placement.headline());
-                html.append("<li><a href=\"").append(NinjsMapper.escape(placement.url())).append("\">")
-                        .append(NinjsMapper.escape(placement.headline())).append("</a></li>");
-            }
-            html.append("</ul>");
+            pages.add(new PageSection(pageName, page.placements()));
+            page.placements().forEach(placement -> headlines.add(placement.headline()));
         }
-        if (!issue.teasers().isEmpty()) {
-            html.append("<h2>导读</h2><ul>");
-            for (IssueView.Teaser teaser : issue.teasers()) {
-                html.append("<li>");
-                if (teaser.kicker() != null) {
-                    html.append(NinjsMapper.escape(teaser.kicker())).append(" · ");
-                }
-                html.append(NinjsMapper.escape(teaser.headline())).append("（第").append(teaser.page())
-                        .append("版）</li>");
-            }
-            html.append("</ul>");
-        }
+        String html = Templates.issueEntry(issue, pages).render();
         String title = issue.masthead() + " 第" + issue.number() + "期（"
                 + DateTimeFormatter.ISO_LOCAL_DATE.format(issue.date()) + "）";
         String summary = headlines.isEmpty() ? null : String.join("；", headlines);
         return new FeedModel.Entry("urn:uuid:" + issue.id(), mapper.issueUrl(issue.id()), title, summary,
-                html.toString(), issue.publishedAt(), issue.publishedAt(), List.of(), categories);
+                html, issue.publishedAt(), issue.publishedAt(), List.of(), categories);
     }
 
     private FeedModel.Entry articleEntry(ArticleView article) {
-        StringBuilder html = new StringBuilder();
-        if (article.kicker() != null) {
-            html.append("<p><em>").append(NinjsMapper.escape(article.kicker())).append("</em></p>");
-        }
-        if (article.subheadline() != null) {
-            html.append("<p><strong>").append(NinjsMapper.escape(article.subheadline())).append("</strong></p>");
-        }
-        html.append(NinjsMapper.html(article.body()));
-        if (article.creditLine() != null) {
-            html.append("<p>").append(NinjsMapper.escape(article.creditLine())).append("</p>");
-        }
-        if (article.correction() != null) {
-            html.append("<p><strong>更正：</strong>").append(NinjsMapper.escape(article.correction().note()))
-                    .append("</p>");
-        }
+        String html = Templates.articleEntry(article, NinjsMapper.html(article.body())).render();
         List<String> authors = new ArrayList<>();
         if (article.bylines() != null) {
             article.bylines().stream().map(Byline::name).forEach(authors::add);
@@ -147,7 +117,19 @@ public class FeedService {
             updated = latest(updated, article.correction().at());
         }
         return new FeedModel.Entry("urn:uuid:" + article.id(), mapper.articleUrl(article.id()), article.headline(),
-                article.subheadline(), html.toString(), published, updated, authors, categories);
+                article.subheadline(), html, published, updated, authors, categories);
+    }
+
+    /** The HTML content of feed entries ({@code templates/FeedService/}); Qute escapes every value. */
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance issueEntry(IssueView issue, List<PageSection> pages);
+
+        static native TemplateInstance articleEntry(ArticleView article, String body);
+    }
+
+    /** A page of an issue as its feed entry lists it: "第N版 name" and what is placed on it. */
+    record PageSection(String name, List<IssueView.Placement> placements) {
     }
 
     private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {

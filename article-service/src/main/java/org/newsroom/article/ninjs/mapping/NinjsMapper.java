@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.newsroom.article.domain.ArticleStatus;
+import org.newsroom.article.mapping.HtmlText;
 import org.newsroom.article.model.ArticleView;
 import org.newsroom.contracts.article.BodyBlock;
 import org.newsroom.contracts.article.Byline;
@@ -207,26 +208,9 @@ public final class NinjsMapper {
         }
         for (BodyBlock block : body) {
             switch (block.type()) {
-                case HEADING -> out.append("<h2>").append(escape(block.text())).append("</h2>");
-                case QUOTE -> out.append("<blockquote><p>").append(escape(block.text())).append("</p></blockquote>");
-                default -> out.append("<p>").append(escape(block.text())).append("</p>");
-            }
-        }
-        return out.toString();
-    }
-
-    /** HTML text escaping (also safe inside attribute values). */
-    public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+                case HEADING -> out.append("<h2>").append(HtmlText.escape(block.text())).append("</h2>");
+                case QUOTE -> out.append("<blockquote><p>").append(HtmlText.escape(block.text())).append("</p></blockquote>");
+                default -> out.append("<p>").append(HtmlText.escape(block.text())).append("</p>");
             }
         }
         return out.toString();

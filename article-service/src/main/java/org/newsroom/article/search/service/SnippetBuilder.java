@@ -3,6 +3,8 @@ package org.newsroom.article.search.service;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.newsroom.article.mapping.HtmlText;
+
 /**
  * Cuts the passage of an article that best shows why it matched and marks the query's terms with
  * {@code <mark>…</mark>}; everything else is HTML-escaped. Built in Java because PostgreSQL's ts_headline does not know
@@ -47,13 +49,13 @@ public final class SnippetBuilder {
             }
             int s = Math.max(match.start(), start);
             int e = Math.min(match.end(), end);
-            escape(text, cursor, s, out);
+            HtmlText.escape(text, cursor, s, out);
             out.append("<mark>");
-            escape(text, s, e, out);
+            HtmlText.escape(text, s, e, out);
             out.append("</mark>");
             cursor = e;
         }
-        escape(text, cursor, end, out);
+        HtmlText.escape(text, cursor, end, out);
         if (end < text.length()) {
             out.append(ELLIPSIS);
         }
@@ -136,20 +138,5 @@ public final class SnippetBuilder {
             return index - 1;
         }
         return index;
-    }
-
-    /** Appends text[from, to) HTML-escaped. */
-    static void escape(String text, int from, int to, StringBuilder out) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
     }
 }
