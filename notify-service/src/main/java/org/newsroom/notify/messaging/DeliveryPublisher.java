@@ -12,9 +12,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.newsroom.common.tracing.TraceParents;
 import org.newsroom.contracts.CloudEventAttributes;
 import org.newsroom.contracts.EventJson;
-import org.newsroom.notify.mapping.TraceParents;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;

@@ -9,16 +9,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.newsroom.common.failure.FailureClassifier;
+import org.newsroom.common.tracing.TraceParents;
 import org.newsroom.contracts.CloudEventAttributes;
 import org.newsroom.contracts.EventTypes;
 import org.newsroom.contracts.InvalidEventException;
 import org.newsroom.notify.config.NotifyConfig;
-import org.newsroom.notify.mapping.TraceParents;
 import org.newsroom.notify.service.AlertHub;
 import org.newsroom.notify.service.DeliveryDispatcher;
 import org.newsroom.notify.service.FanOutService;
 import org.newsroom.notify.service.NotifyMetrics;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.TracingMetadata;
@@ -68,7 +70,7 @@ public class IssuePublishedConsumer {
                 throw new InvalidEventException("ce_id longer than 255 characters");
             }
             prepared = FanOutService.prepare(attributes, record.value(),
-                    tracing.map(TracingMetadata::getCurrentContext).map(TraceParents::of).orElse(null));
+                    traceparent(tracing));
         } catch (InvalidEventException e) {
             metrics.events("dead-lettered");
             LOG.warnf("dead-lettering an invalid record at %s-%d@%d: %s", record.topic(), record.partition(),
@@ -104,6 +106,13 @@ public class IssuePublishedConsumer {
                     hub.wakeUp();
                 })
                 .replaceWithVoid();
+    }
+
+    /** The traceparent of the consumer span the connector started for this record, or null without one. */
+    private static String traceparent(Optional<TracingMetadata> tracing) {
+        try (Scope scope = tracing.map(TracingMetadata::getCurrentContext).orElse(Context.root()).makeCurrent()) {
+            return TraceParents.current();
+        }
     }
 
     private static boolean databaseUnavailable(Throwable failure) {

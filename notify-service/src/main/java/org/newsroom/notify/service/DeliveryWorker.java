@@ -22,13 +22,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.newsroom.common.tracing.TraceParents;
 import org.newsroom.contracts.EventJson;
 import org.newsroom.contracts.issue.IssuePublished;
 import org.newsroom.notify.config.DeliveryConfig;
 import org.newsroom.notify.domain.Channel;
 import org.newsroom.notify.domain.DeliveryStatus;
 import org.newsroom.notify.mapping.MailComposer;
-import org.newsroom.notify.mapping.TraceParents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
