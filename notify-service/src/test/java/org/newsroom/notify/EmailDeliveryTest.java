@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -24,6 +25,7 @@ import jakarta.mail.internet.MimeUtility;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.issue.IssuePublished;
+import org.newsroom.notify.mapping.MailComposer;
 import org.newsroom.notify.support.Api;
 import org.newsroom.notify.support.Issues;
 import org.newsroom.notify.support.MailServerResource;
@@ -39,11 +41,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
-/** E-mail alerts through a real SMTP server (GreenMail): double opt-in, Chinese subject, one-click unsubscribe. */
+/**
+ * E-mail alerts through a real SMTP server (GreenMail): double opt-in, Chinese subject, one-click unsubscribe, the
+ * Qute mail templates' escaping.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = NewsroomTestResource.class, initArgs = @ResourceArg(name = "database", value = "notify"))
 @QuarkusTestResource(MailServerResource.class)
 class EmailDeliveryTest {
+
+    @Inject
+    MailComposer composer;
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+/api/v1/subscriptions/confirm/[A-Za-z0-9_-]+");
 
@@ -123,6 +131,41 @@ class EmailDeliveryTest {
         assertThat(log.getList("items")).hasSize(1);
         assertThat(log.getString("items[0].status")).isEqualTo("delivered");
         assertThat(log.getString("items[0].attempts[0].smtpReply")).isNotBlank();
+    }
+
+    @Test
+    void htmlSpecialCharactersOfAHeadlineAreEscapedInTheHtmlPartKeptVerbatimInTheTextPartAndTheSubjectIsEncoded()
+            throws Exception {
+        GreenMail mail = MailServerResource.greenMail();
+        String address = "reader-" + UUID.randomUUID() + "@example.org";
+        String headline = "<b>人工智能 & 徐汇</b> \"大会\" 'Q&A'";
+        String link = "http://127.0.0.1:8082/api/v1/articles/1?from=alert&lang=zh";
+        IssuePublished base = Issues.issue("科技");
+        IssuePublished issue = new IssuePublished(base.issueId(), "徐汇报 <周刊> & Co", base.number(), base.date(),
+                base.publishedAt(), base.distributionNote(), base.url(), base.pages(),
+                List.of(new IssuePublished.Article(UUID.randomUUID(), headline, 1, "科技", link)), base.teasers());
+
+        composer.alert(address, issue, new String[0], "token-" + UUID.randomUUID()).send().await()
+                .atMost(Duration.ofSeconds(30));
+
+        MimeMessage alert = await().atMost(Duration.ofSeconds(20)).until(() -> messagesTo(mail, address),
+                list -> list.size() == 1).get(0);
+        String rawSubject = alert.getHeader("Subject")[0];
+        assertThat(rawSubject).startsWith("=?").contains("?=").doesNotContain("<周刊>");
+        String expectedSubject = "《徐汇报 <周刊> & Co》第" + issue.number() + "期已出版（2024-12-20）";
+        assertThat(MimeUtility.decodeText(MimeUtility.unfold(rawSubject))).isEqualTo(expectedSubject);
+        assertThat(alert.getSubject()).isEqualTo(expectedSubject);
+        String text = part(alert, "text/plain");
+        String html = part(alert, "text/html");
+        assertThat(text).contains("· " + headline + "（第1版 科技）").contains(link).contains(expectedSubject)
+                .contains("使居民身心更健康 —— 徐汇区新增八所“优秀”养老机构（第7版）");
+        assertThat(html).doesNotContain(headline).doesNotContain("<b>").doesNotContain("<周刊>")
+                .contains("&lt;b&gt;人工智能 &amp; 徐汇&lt;/b&gt;")
+                .contains("<a href=\"http://127.0.0.1:8082/api/v1/articles/1?from=alert&amp;lang=zh\">")
+                .contains("徐汇报 &lt;周刊&gt; &amp; Co")
+                .contains("<em>使居民身心更健康</em> 徐汇区新增八所“优秀”养老机构");
+        assertThat(html.replace("&quot;", "\"").replace("&#34;", "\"").replace("&#39;", "'").replace("&#x27;", "'"))
+                .contains("&lt;b&gt;人工智能 &amp; 徐汇&lt;/b&gt; \"大会\" 'Q&amp;A'");
     }
 
     @Test

@@ -177,7 +177,7 @@ class WebhookDeliveryTest {
                     "news.issue.published");
             Issues.publishRaw("other-" + run, "{\"x\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     "news.other.type");
-            // a valid event the database refuses for good (U+0000 in a section name): retried a few times, set aside
+            // a valid event the database refuses for good (U+0000 in a section name): set aside without retries
             IssuePublished refused = Issues.issue(section + "\0");
             Issues.publish(refused);
             Issues.publish(Issues.issue(section));

@@ -30,8 +30,9 @@ public interface NotifyConfig {
     Optional<String> unsubscribeMailto();
 
     /**
-     * Attempts of an issue's fan-out that fails for a reason other than the database being unavailable (which is
-     * retried until it returns) before the event is sent to {@code newsroom.issues.dlq} with the reason.
+     * Attempts of an issue's fan-out that fails for an unclassified reason (the database being unavailable is retried
+     * until it returns, a refusal for good not at all) before the event is sent to {@code newsroom.issues.dlq} with
+     * the reason.
      */
     @WithDefault("5")
     int fanOutMaxAttempts();

@@ -36,4 +36,7 @@ public class Alert {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** W3C traceparent of the span that fanned the issue out (null for alerts older than tracing). */
+    public String traceparent;
 }

@@ -1,5 +1,6 @@
 package org.newsroom.notify.messaging;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,9 @@ import org.newsroom.contracts.EventJson;
 import org.newsroom.contracts.InvalidEventException;
 import org.newsroom.notify.service.DeliveryWorker;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -31,7 +35,7 @@ public class DeliveryConsumer {
 
     @Incoming("deliveries")
     @Blocking(value = "delivery-workers", ordered = false)
-    public void consume(ConsumerRecord<String, byte[]> record) {
+    public void consume(ConsumerRecord<String, byte[]> record, Optional<TracingMetadata> tracing) {
         UUID deliveryId;
         try {
             deliveryId = EventJson.read(record.value(), DeliveryRecord.class).deliveryId();
@@ -42,7 +46,8 @@ public class DeliveryConsumer {
         if (deliveryId == null) {
             return;
         }
-        try {
+        // the attempt's span is a child of this record's consumer span, which continues the trace
+        try (Scope scope = tracing.map(TracingMetadata::getCurrentContext).orElse(Context.current()).makeCurrent()) {
             worker.deliverFirst(deliveryId);
         } catch (RuntimeException e) {
             // The delivery row stays pending; the poller takes it over after newsroom.deliveries.first-attempt-timeout.

@@ -4,32 +4,28 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.newsroom.common.tracing.TraceParents;
 import org.newsroom.contracts.CloudEventAttributes;
 import org.newsroom.contracts.EventJson;
-import org.newsroom.contracts.Topics;
 
-import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Publishes delivery records to the internal, partitioned topic newsroom.deliveries (key: subscription id), and
- * waits for the broker's acknowledgement of a whole batch ({@code acks=all}, idempotent producer).
+ * Publishes delivery records to the internal, partitioned topic newsroom.deliveries (key: subscription id) through
+ * the {@code delivery-requests} channel ({@code acks=all}, idempotent producer, see application.properties), and
+ * waits for the broker's acknowledgement of a whole batch. Each record continues the trace of the issue it delivers
+ * (the connector writes its {@code traceparent} header).
  */
 @ApplicationScoped
 public class DeliveryPublisher {
@@ -37,49 +33,47 @@ public class DeliveryPublisher {
     /** CloudEvents type of the internal delivery records. */
     public static final String TYPE = "org.newsroom.notify.delivery.requested";
 
-    private final KafkaProducer<String, byte[]> producer;
+    /** The outgoing channel of newsroom.deliveries. */
+    public static final String CHANNEL = "delivery-requests";
 
-    @Inject
-    public DeliveryPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getOrDefault("bootstrap.servers", "localhost:9092"));
-        kafka.forEach((key, value) -> {
-            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                config.put(key, value);
-            }
-        });
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "notify-deliveries-" + UUID.randomUUID());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        producer = new KafkaProducer<>(config);
+    /** One record to publish and the {@code traceparent} of the issue's trace it continues (null: a new trace). */
+    public record Request(DeliveryRecord record, String traceparent) {
     }
 
-    /** Sends every record and returns once the broker acknowledged all of them. */
-    public void publish(List<DeliveryRecord> records, Duration timeout) throws Exception {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+    private final MutinyEmitter<byte[]> emitter;
+
+    // The relay sends one batch (newsroom.deliveries.dispatch-batch, 500) at a time and waits for it. While the broker
+    // is away, records of failed batches wait in the connector; the bounded buffer makes further batches fail at once
+    // (the relay retries them on a later tick) instead of piling up.
+    public DeliveryPublisher(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+            MutinyEmitter<byte[]> emitter) {
+        this.emitter = emitter;
+    }
+
+    /**
+     * Sends every record and returns once the broker acknowledged all of them.
+     *
+     * @throws RuntimeException when a record was refused or not acknowledged within {@code timeout}
+     */
+    public void publish(List<Request> requests, Duration timeout) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        for (DeliveryRecord record : records) {
-            ProducerRecord<String, byte[]> message = new ProducerRecord<>(Topics.DELIVERIES,
-                    record.subscriptionId().toString(), EventJson.write(record));
+        List<Uni<Void>> acks = new ArrayList<>(requests.size());
+        for (Request request : requests) {
+            DeliveryRecord record = request.record();
+            RecordHeaders headers = new RecordHeaders();
             new CloudEventAttributes(record.deliveryId().toString(), "/notify-service", TYPE, now,
-                    record.deliveryId().toString()).writeTo(message.headers());
-            acks.add(producer.send(message));
+                    record.deliveryId().toString()).writeTo(headers);
+            Message<byte[]> message = Message.of(EventJson.write(record))
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                            .withKey(record.subscriptionId().toString())
+                            .withHeaders(headers)
+                            .build())
+                    .addMetadata(TracingMetadata.withCurrent(TraceParents.context(request.traceparent())));
+            acks.add(emitter.sendMessage(message));
         }
-        producer.flush();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (acks.isEmpty()) {
+            return;
         }
-    }
-
-    @PreDestroy
-    void close() {
-        producer.close(Duration.ofSeconds(5));
+        Uni.join().all(acks).andFailFast().await().atMost(timeout);
     }
 }

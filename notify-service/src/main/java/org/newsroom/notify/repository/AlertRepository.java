@@ -22,18 +22,19 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
      * @return the new sequence number, or empty for a duplicate
      */
     public Optional<Long> appendOnce(UUID issueId, String eventId, String sectionsJson, String payload,
-            OffsetDateTime publishedAt) {
+            OffsetDateTime publishedAt, String traceparent) {
         getEntityManager().createNativeQuery("LOCK TABLE alert IN EXCLUSIVE MODE").executeUpdate();
         @SuppressWarnings("unchecked")
         List<Number> seq = getEntityManager().createNativeQuery("INSERT INTO alert "
-                + "(issue_id, event_id, sections, payload, published_at, created_at) "
+                + "(issue_id, event_id, sections, payload, published_at, created_at, traceparent) "
                 + "VALUES (:issue, :event, ARRAY(SELECT jsonb_array_elements_text(CAST(:sections AS jsonb))), "
-                + ":payload, :publishedAt, now()) ON CONFLICT DO NOTHING RETURNING seq")
+                + ":payload, :publishedAt, now(), CAST(:traceparent AS text)) ON CONFLICT DO NOTHING RETURNING seq")
                 .setParameter("issue", issueId)
                 .setParameter("event", eventId)
                 .setParameter("sections", sectionsJson)
                 .setParameter("payload", payload)
                 .setParameter("publishedAt", publishedAt)
+                .setParameter("traceparent", traceparent)
                 .getResultList();
         return seq.isEmpty() ? Optional.empty() : Optional.of(seq.get(0).longValue());
     }

@@ -32,11 +32,15 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .executeUpdate();
     }
 
-    /** Locks up to {@code limit} deliveries not yet published to the delivery topic (skipping rows others hold). */
+    /**
+     * Locks up to {@code limit} deliveries not yet published to the delivery topic (skipping rows others hold): rows of
+     * (id, subscription id, the issue's traceparent or null).
+     */
     @SuppressWarnings("unchecked")
     public List<Object[]> lockUndispatched(int limit) {
-        return getEntityManager().createNativeQuery("SELECT id, subscription_id FROM delivery "
-                + "WHERE dispatched_at IS NULL ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+        return getEntityManager().createNativeQuery("SELECT d.id, d.subscription_id, a.traceparent FROM delivery d "
+                + "LEFT JOIN alert a ON a.issue_id = d.issue_id "
+                + "WHERE d.dispatched_at IS NULL ORDER BY d.created_at LIMIT :limit FOR UPDATE OF d SKIP LOCKED")
                 .setParameter("limit", limit)
                 .getResultList();
     }

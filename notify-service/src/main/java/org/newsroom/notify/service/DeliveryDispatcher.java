@@ -91,16 +91,16 @@ public class DeliveryDispatcher {
         if (rows.isEmpty()) {
             return 0;
         }
-        List<DeliveryRecord> records = new ArrayList<>(rows.size());
+        List<DeliveryPublisher.Request> records = new ArrayList<>(rows.size());
         List<UUID> ids = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];
             ids.add(id);
-            records.add(new DeliveryRecord(id, (UUID) row[1]));
+            records.add(new DeliveryPublisher.Request(new DeliveryRecord(id, (UUID) row[1]), (String) row[2]));
         }
         try {
             publisher.publish(records, Duration.ofSeconds(30));
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException("the broker did not acknowledge the delivery records: " + e.getMessage(), e);
         }
         deliveries.markDispatched(ids);

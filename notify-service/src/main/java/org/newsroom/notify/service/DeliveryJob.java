@@ -18,7 +18,8 @@ public record DeliveryJob(
         String[] sections,
         UUID issueId,
         OffsetDateTime publishedAt,
-        String payload) {
+        String payload,
+        String traceparent) {
 
     public String webhookId() {
         return "msg_" + deliveryId;

@@ -83,7 +83,7 @@ public class DeliveryStore {
         Alert alert = alert(delivery.issueId);
         return Optional.of(new DeliveryJob(delivery.id, owner, subscription.id, subscription.channel,
                 subscription.endpoint, subscription.endpointHost, subscription.secret, subscription.unsubscribeTokenSealed,
-                subscription.sections, alert.issueId, alert.publishedAt, alert.payload));
+                subscription.sections, alert.issueId, alert.publishedAt, alert.payload, alert.traceparent));
     }
 
     private Alert alert(UUID issueId) {

@@ -22,6 +22,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.newsroom.common.tracing.TraceParents;
 import org.newsroom.contracts.EventJson;
 import org.newsroom.contracts.issue.IssuePublished;
 import org.newsroom.notify.config.DeliveryConfig;
@@ -31,8 +32,14 @@ import org.newsroom.notify.mapping.MailComposer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.http.HttpMethod;
 
@@ -46,13 +53,15 @@ public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int MAX_ANSWER_BYTES = 4096;
+    private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
+    private static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
 
     private final DeliveryStore store;
     private final DeliveryConfig config;
     private final EndpointGuard guard;
     private final WebhookClient client;
     private final SecretCipher cipher;
-    private final ReactiveMailer mailer;
+    private final Tracer tracer;
     private final MailComposer composer;
     private final NotifyMetrics metrics;
     private final Semaphore global;
@@ -62,13 +71,13 @@ public class DeliveryWorker {
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     public DeliveryWorker(DeliveryStore store, DeliveryConfig config, EndpointGuard guard, WebhookClient client,
-            SecretCipher cipher, ReactiveMailer mailer, MailComposer composer, NotifyMetrics metrics) {
+            SecretCipher cipher, Tracer tracer, MailComposer composer, NotifyMetrics metrics) {
         this.store = store;
         this.config = config;
         this.guard = guard;
         this.client = client;
         this.cipher = cipher;
-        this.mailer = mailer;
+        this.tracer = tracer;
         this.composer = composer;
         this.metrics = metrics;
         this.global = new Semaphore(config.maxConcurrency(), true);
@@ -114,8 +123,27 @@ public class DeliveryWorker {
         }
     }
 
-    /** Runs one claimed attempt within the concurrency limits. */
+    /**
+     * Runs one claimed attempt within the concurrency limits, in a span of the issue's trace: a child of the current
+     * span (the newsroom.deliveries consumer span of a first attempt), else of the span stored with the alert (retries
+     * from the database).
+     */
     void attempt(DeliveryJob job) {
+        Context parent = Span.current().getSpanContext().isValid() ? Context.current()
+                : TraceParents.context(job.traceparent());
+        Span span = tracer.spanBuilder("notify delivery " + job.channel().value()).setParent(parent)
+                .setAttribute("newsroom.delivery.id", job.deliveryId().toString())
+                .setAttribute("newsroom.subscription.id", job.subscriptionId().toString())
+                .setAttribute("newsroom.issue.id", String.valueOf(job.issueId()))
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            attemptWithinLimits(job);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void attemptWithinLimits(DeliveryJob job) {
         String hostKey = job.hostKey();
         Semaphore host = hosts.computeIfAbsent(hostKey, key -> new Semaphore(config.perHostConcurrency()));
         boolean gotHost;
@@ -137,6 +165,7 @@ public class DeliveryWorker {
             try {
                 AttemptResult result = job.channel() == Channel.WEBHOOK ? sendWebhook(job) : sendMail(job);
                 RecordedOutcome outcome = store.record(job, result);
+                Span.current().setAttribute("newsroom.delivery.outcome", outcome.outcome());
                 metrics.attempt(job.channel().value(), outcome.outcome());
                 if (outcome.changed() && outcome.status() != DeliveryStatus.PENDING) {
                     metrics.deliveryEnded(job.channel().value(), outcome.outcome());
@@ -177,21 +206,34 @@ public class DeliveryWorker {
         headers.put("webhook-id", job.webhookId());
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature", WebhookSigner.sign(secret, job.webhookId(), timestamp, job.payload()));
-        try {
+        Span post = tracer.spanBuilder("POST").setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", "POST")
+                .setAttribute("server.address", target.host())
+                .setAttribute("server.port", (long) target.port())
+                .startSpan();
+        // the subscriber's server continues the trace (W3C traceparent of this client span)
+        W3CTraceContextPropagator.getInstance().inject(Context.current().with(post), headers, Map::put);
+        try (Scope scope = post.makeCurrent()) {
             WebhookClient.Answer answer = client.send(target, HttpMethod.POST, headers, job.payload(), MAX_ANSWER_BYTES);
             OffsetDateTime finished = now();
+            post.setAttribute(HTTP_STATUS, (long) answer.status());
             if (answer.is2xx()) {
                 return new AttemptResult(AttemptResult.Kind.DELIVERED, answer.status(), null, null, null, started, finished);
             }
+            post.setStatus(StatusCode.ERROR);
             if (answer.status() == 410) {
                 return new AttemptResult(AttemptResult.Kind.GONE, 410, null, null, null, started, finished);
             }
             return new AttemptResult(AttemptResult.Kind.RETRY, answer.status(), null, null,
                     Backoff.parseRetryAfter(answer.retryAfter(), finished), started, finished);
         } catch (TimeoutException e) {
+            post.setStatus(StatusCode.ERROR, "timed out");
             return new AttemptResult(AttemptResult.Kind.RETRY, null, null, "timed out", null, started, now());
         } catch (Exception e) {
+            post.setStatus(StatusCode.ERROR, describe(e));
             return new AttemptResult(AttemptResult.Kind.RETRY, null, null, describe(e), null, started, now());
+        } finally {
+            post.end();
         }
     }
 
@@ -205,9 +247,10 @@ public class DeliveryWorker {
             return new AttemptResult(AttemptResult.Kind.PERMANENT, null, null, "the alert cannot be rendered", null,
                     started, now());
         }
-        Mail mail = composer.alert(job.endpoint(), issue, job.sections(), cipher.open(job.sealedUnsubscribeToken()));
         try {
-            mailer.send(mail).await().atMost(Duration.ofSeconds(30));
+            // rendered and sent by the Mailer's template; this worker thread waits for the relay's answer
+            composer.alert(job.endpoint(), issue, job.sections(), cipher.open(job.sealedUnsubscribeToken()))
+                    .send().await().atMost(MAIL_TIMEOUT);
             return new AttemptResult(AttemptResult.Kind.DELIVERED, null, "250 accepted by the relay", null, null,
                     started, now());
         } catch (RuntimeException e) {

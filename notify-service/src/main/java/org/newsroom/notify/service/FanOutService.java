@@ -44,9 +44,9 @@ public class FanOutService {
     public record Result(boolean duplicate, long seq, int deliveries) {
     }
 
-    /** A validated event, ready to be stored. */
+    /** A validated event, ready to be stored, with the traceparent of the span that consumed it (or null). */
     public record Prepared(String eventId, IssuePublished issue, String payload, String sectionsJson,
-            OffsetDateTime publishedAt) {
+            OffsetDateTime publishedAt, String traceparent) {
     }
 
     /**
@@ -54,7 +54,7 @@ public class FanOutService {
      *
      * @throws InvalidEventException for anything that is not a usable news.issue.published event
      */
-    public static Prepared prepare(CloudEventAttributes attributes, byte[] value) {
+    public static Prepared prepare(CloudEventAttributes attributes, byte[] value, String traceparent) {
         IssuePublished issue = EventJson.read(value, IssuePublished.class);
         if (issue.issueId() == null) {
             throw new InvalidEventException("news.issue.published without issueId");
@@ -82,7 +82,7 @@ public class FanOutService {
         }
         try {
             return new Prepared(attributes.id(), issue, EventJson.mapper().writeValueAsString(body),
-                    EventJson.mapper().writeValueAsString(sections), publishedAt);
+                    EventJson.mapper().writeValueAsString(sections), publishedAt, traceparent);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InvalidEventException("cannot render the alert", e);
         }
@@ -92,7 +92,7 @@ public class FanOutService {
     @Transactional
     public Result fanOut(Prepared event) {
         Optional<Long> seq = alerts.appendOnce(event.issue().issueId(), event.eventId(), event.sectionsJson(),
-                event.payload(), event.publishedAt());
+                event.payload(), event.publishedAt(), event.traceparent());
         if (seq.isEmpty()) {
             return new Result(true, 0, 0);
         }

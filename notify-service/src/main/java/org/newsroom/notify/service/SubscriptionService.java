@@ -29,7 +29,6 @@ import org.newsroom.notify.repository.DeliveryAttemptRepository;
 import org.newsroom.notify.repository.DeliveryRepository;
 import org.newsroom.notify.repository.SubscriptionRepository;
 
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -54,14 +53,13 @@ public class SubscriptionService {
     private final EndpointGuard guard;
     private final SecretCipher cipher;
     private final MailComposer composer;
-    private final ReactiveMailer mailer;
     private final SubscriptionLimits limits;
     private final WebhookVerifications verifications;
     private final Duration confirmationMailWindow;
 
     public SubscriptionService(SubscriptionRepository subscriptions, DeliveryRepository deliveries,
             DeliveryAttemptRepository attempts, AlertRepository alerts, EndpointGuard guard,
-            SecretCipher cipher, MailComposer composer, ReactiveMailer mailer, SubscriptionLimits limits,
+            SecretCipher cipher, MailComposer composer, SubscriptionLimits limits,
             WebhookVerifications verifications, org.newsroom.notify.config.AbuseConfig abuse) {
         this.limits = limits;
         this.verifications = verifications;
@@ -73,7 +71,6 @@ public class SubscriptionService {
         this.guard = guard;
         this.cipher = cipher;
         this.composer = composer;
-        this.mailer = mailer;
     }
 
     /**
@@ -195,8 +192,8 @@ public class SubscriptionService {
             return false;
         }
         // sent in the background: a slow SMTP relay holds no request thread (the claim above already counts the mail)
-        mailer.send(composer.confirmation(subscription.endpoint, confirmToken,
-                        cipher.open(subscription.unsubscribeTokenSealed), subscription.sections))
+        composer.confirmation(subscription.endpoint, confirmToken,
+                        cipher.open(subscription.unsubscribeTokenSealed), subscription.sections).send()
                 .ifNoItem().after(Duration.ofSeconds(60)).fail()
                 .subscribe().with(sent -> { }, failure -> LOG.warnf("the confirmation mail of subscription %s could not "
                         + "be sent (%s); it can be sent again with POST /api/v1/subscriptions/{id}/verify after the "

@@ -23,6 +23,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 
 /**
  * Outbound HTTP to subscribers' endpoints. Connects to the address the {@link EndpointGuard} checked (never resolving
@@ -54,7 +55,9 @@ public class WebhookClient {
                 .setVerifyHost(true)
                 .setTrustAll(false)
                 .setForceSni(true)
-                .setMaxRedirects(0);
+                .setMaxRedirects(0)
+                // DeliveryWorker writes the traceparent of its own client span: Vert.x's tracer must not replace it
+                .setTracingPolicy(TracingPolicy.IGNORE);
         this.client = vertx.createHttpClient(options,
                 new PoolOptions().setHttp1MaxSize(Math.max(1, deliveries.perHostConcurrency())));
     }

@@ -1,5 +1,6 @@
 package org.newsroom.notify.support;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -70,10 +71,22 @@ public final class Issues {
 
     /** Publishes the issue with the given CloudEvent id and waits for the broker's acknowledgement. */
     public static String publish(IssuePublished issue, String eventId) {
+        return publish(issue, eventId, null);
+    }
+
+    /** Publishes the issue with a new CloudEvent id and a W3C {@code traceparent} header (article-service's span). */
+    public static String publishTraced(IssuePublished issue, String traceparent) {
+        return publish(issue, UUID.randomUUID().toString(), traceparent);
+    }
+
+    private static String publish(IssuePublished issue, String eventId, String traceparent) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ISSUES, issue.issueId().toString(),
                 EventJson.write(issue));
         new CloudEventAttributes(eventId, "/article-service", EventTypes.ISSUE_PUBLISHED,
                 OffsetDateTime.now(ZoneOffset.UTC), issue.issueId().toString()).writeTo(record.headers());
+        if (traceparent != null) {
+            record.headers().add(CloudEventAttributes.HEADER_TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII));
+        }
         try {
             producer().send(record).get();
         } catch (Exception e) {
