@@ -22,7 +22,8 @@ import org.newsroom.contracts.issue.IssuePublished;
 /**
  * How fan-out and stream publish their issue: through article-service (submit, approve, assemble, publish: the
  * outbox relay is in the measured path), or — when article-service's editor endpoints are not available — by
- * producing {@code news.issue.published} straight to {@code newsroom.issues} with the contracts classes.
+ * producing {@code news.issue.published} straight to {@code newsroom.issues} with the contracts classes. The
+ * benchmark is a plain JVM tool, not a Quarkus application, so it uses the Kafka client directly (no SmallRye).
  */
 public final class IssueTrigger {
 

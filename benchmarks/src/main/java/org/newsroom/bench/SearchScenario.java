@@ -31,7 +31,8 @@ import org.newsroom.stack.LocalStack;
 
 /**
  * search: latency of {@code GET /api/v1/search} over a generated corpus (seed sentences recombined), produced straight
- * to {@code newsroom.submissions} as {@code news.article.submitted} events and stored by article-service.
+ * to {@code newsroom.submissions} as {@code news.article.submitted} events and stored by article-service. The
+ * benchmark is a plain JVM tool, not a Quarkus application, so it produces with the Kafka client directly.
  */
 public final class SearchScenario implements Scenario {
 
