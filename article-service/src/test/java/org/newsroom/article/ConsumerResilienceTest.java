@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.messaging.SubmissionMetrics;
+import org.newsroom.article.messaging.SubmissionMetrics.Event;
 import org.newsroom.article.support.Articles;
 import org.newsroom.article.support.Staff;
 import org.newsroom.article.support.TestKafka;
@@ -47,7 +48,7 @@ class ConsumerResilienceTest {
         String reporter = Staff.newReporter();
         List<UUID> ids = new ArrayList<>();
         List<RecordMetadata> produced = new ArrayList<>();
-        double failuresBefore = metrics.transientFailureCount();
+        double failuresBefore = metrics.total(Event.TRANSIENT_FAILURE);
         infrastructure.postgres().stop();
         try {
             for (int i = 0; i < 4; i++) {
@@ -57,7 +58,7 @@ class ConsumerResilienceTest {
                         Articles.story("数据库停机期间 " + i, "要闻", Distribution.PUBLIC), 1, reporter));
             }
             // the consumer has tried (and failed) to store them ...
-            await().atMost(Duration.ofSeconds(60)).until(() -> metrics.transientFailureCount() > failuresBefore);
+            await().atMost(Duration.ofSeconds(60)).until(() -> metrics.total(Event.TRANSIENT_FAILURE) > failuresBefore);
             // ... and has not committed any offset past them
             Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets();
             for (RecordMetadata record : produced) {

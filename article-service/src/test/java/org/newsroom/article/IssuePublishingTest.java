@@ -103,9 +103,9 @@ class IssuePublishingTest {
         assertThat(Db.count("select count(*) from outbox where aggregate_id = ?", issueId)).isZero();
 
         // pages 6 and 7, each with one extra approved story; page 7 also holds an internal story
-        UUID culture = approved(Articles.story("“梅韵玖响”终成佳话", "文化", Distribution.PUBLIC), reporter);
-        UUID eldercare = approved(Articles.story("徐汇区新增八所“优秀”养老机构", "社会", Distribution.PUBLIC), reporter);
-        UUID internal = approved(Articles.story("内部通报（不公开）", "社会", Distribution.INTERNAL), reporter);
+        UUID culture = Articles.approved(Articles.story("“梅韵玖响”终成佳话", "文化", Distribution.PUBLIC), reporter);
+        UUID eldercare = Articles.approved(Articles.story("徐汇区新增八所“优秀”养老机构", "社会", Distribution.PUBLIC), reporter);
+        UUID internal = Articles.approved(Articles.story("内部通报（不公开）", "社会", Distribution.INTERNAL), reporter);
         List<Map<String, Object>> pages = List.of(
                 Issues.page(1, "要闻", pageOne.toArray(UUID[]::new)),
                 Issues.page(6, "文化", culture),
@@ -182,7 +182,7 @@ class IssuePublishingTest {
 
     @Test
     void aRelayCrashBetweenSendAndMarkResendsTheSameEventId() {
-        UUID article = approved(Articles.story("中继崩溃", "要闻", Distribution.PUBLIC), Staff.newReporter());
+        UUID article = Articles.approved(Articles.story("中继崩溃", "要闻", Distribution.PUBLIC), Staff.newReporter());
         UUID issueId = Issues.create(Issues.issue("测试报", Issues.newNumber(),
                 List.of(Issues.page(1, "要闻", article)), List.of()));
         faults.crashOnceAfterSend(issueId);
@@ -207,7 +207,7 @@ class IssuePublishingTest {
 
     @Test
     void aScheduledIssueIsPublishedWhenItsTimeComes() {
-        UUID article = approved(Articles.story("定时出版", "要闻", Distribution.PUBLIC), Staff.newReporter());
+        UUID article = Articles.approved(Articles.story("定时出版", "要闻", Distribution.PUBLIC), Staff.newReporter());
         UUID issueId = Issues.create(Issues.issue("测试报", Issues.newNumber(),
                 List.of(Issues.page(1, "要闻", article)), List.of()));
         String at = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(8).toString();
@@ -261,7 +261,7 @@ class IssuePublishingTest {
         String masthead = "列表报-" + UUID.randomUUID().toString().substring(0, 6);
         List<String> published = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            UUID article = approved(Articles.story("列表 " + i, null, Distribution.PUBLIC), Staff.newReporter());
+            UUID article = Articles.approved(Articles.story("列表 " + i, null, Distribution.PUBLIC), Staff.newReporter());
             UUID issue = Issues.create(Issues.issue(masthead, 1000 + i, List.of(Issues.page(1, "要闻", article)),
                     List.of()));
             given().auth().oauth2(Staff.editor()).post("/api/v1/issues/{id}/publish", issue).then().statusCode(200);
@@ -293,12 +293,6 @@ class IssuePublishingTest {
         given().auth().oauth2(Staff.editor()).contentType("application/json")
                 .body(Issues.issue(masthead, 3000, List.of(), List.of()))
                 .put("/api/v1/issues/{id}", UUID.fromString(published.get(0))).then().statusCode(409);
-    }
-
-    private static UUID approved(org.newsroom.contracts.article.Submission story, String reporter) {
-        UUID id = Articles.submit(story, reporter);
-        Articles.approve(id);
-        return id;
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -36,11 +36,8 @@ class NoStoryOverwrittenTest {
 
     @Test
     void aNewStoryThatMeetsAnExistingArticleIdIsStoredAsAnArticleOfItsOwn() {
-        UUID id = Ids.newV7();
         String reporter = Staff.newReporter();
-        TestKafka.submit(id, Articles.story("区图书馆延长开放时间", "要闻", Distribution.PUBLIC), 1, reporter);
-        Articles.awaitRevision(id, 1);
-        Articles.approve(id);
+        UUID id = Articles.approved(Articles.story("区图书馆延长开放时间", "要闻", Distribution.PUBLIC), reporter);
 
         // what a key reused after its retention produced before ingest named stories by their content
         String second = TestKafka.submit(id, Articles.story("社区食堂开业", "民生", Distribution.PUBLIC), 1, reporter);
@@ -57,11 +54,8 @@ class NoStoryOverwrittenTest {
 
     @Test
     void aRevisionAfterPublicationIsPendingForEditorsAndTheAuthorUntilACorrectionAdoptsIt() {
-        UUID id = Ids.newV7();
         String reporter = Staff.newReporter();
-        TestKafka.submit(id, Articles.story("徐汇滨江步道全线贯通", "要闻", Distribution.PUBLIC), 1, reporter);
-        Articles.awaitRevision(id, 1);
-        Articles.approve(id);
+        UUID id = Articles.approved(Articles.story("徐汇滨江步道全线贯通", "要闻", Distribution.PUBLIC), reporter);
         Issues.publishedWith(id);
 
         // the reporter's PUT passed ingest while the article was approved, and reached storage after publication

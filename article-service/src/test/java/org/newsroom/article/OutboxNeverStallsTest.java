@@ -16,7 +16,6 @@ import org.newsroom.article.support.Articles;
 import org.newsroom.article.support.Db;
 import org.newsroom.article.support.Issues;
 import org.newsroom.article.support.Staff;
-import org.newsroom.article.support.TestKafka;
 import org.newsroom.contracts.Ids;
 import org.newsroom.contracts.Topics;
 import org.newsroom.contracts.article.Distribution;
@@ -91,10 +90,6 @@ class OutboxNeverStallsTest {
     }
 
     private static UUID approvedStory(String headline) {
-        UUID id = Ids.newV7();
-        TestKafka.submit(id, Articles.story(headline, "要闻", Distribution.PUBLIC), 1, Staff.newReporter());
-        Articles.awaitRevision(id, 1);
-        Articles.approve(id);
-        return id;
+        return Articles.approved(Articles.story(headline, "要闻", Distribution.PUBLIC), Staff.newReporter());
     }
 }

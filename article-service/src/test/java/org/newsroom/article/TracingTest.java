@@ -67,8 +67,7 @@ class TracingTest {
 
     @Test
     void anIssuesAnnouncementCarriesTheTraceOfThePublishingRequest() {
-        UUID article = Articles.submit(Articles.story("追踪一期报纸", "要闻", Distribution.PUBLIC), Staff.newReporter());
-        Articles.approve(article);
+        UUID article = Articles.approved(Articles.story("追踪一期报纸", "要闻", Distribution.PUBLIC), Staff.newReporter());
         UUID issueId = Issues.create(Issues.issue("测试报", Issues.newNumber(),
                 List.of(Issues.page(1, "要闻", article)), List.of()));
         String traceId = hex(32);

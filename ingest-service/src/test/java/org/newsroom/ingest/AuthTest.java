@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.newsroom.common.security.VerifiedTokenCache;
 import org.newsroom.stack.JwtKeys;
 import org.newsroom.stack.test.NewsroomTestResource;
 import org.newsroom.stack.test.TestInfrastructure;
@@ -21,6 +24,7 @@ import org.newsroom.stack.test.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 
 /** Only reporters, editors and admins with a valid token may submit; everyone else gets 401 or 403 as problem+json. */
 @QuarkusTest
@@ -29,6 +33,9 @@ import io.restassured.response.Response;
 class AuthTest {
 
     private static final TopicReader topic = TopicReader.submissions();
+
+    @Inject
+    JWTCallerPrincipalFactory principals;
 
     @Test
     void withoutATokenItIs401() {
@@ -50,6 +57,16 @@ class AuthTest {
         claims.put("exp", Instant.now().minus(Duration.ofHours(2)).getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
         assertRefused(TestInfrastructure.get().keys().sign(claims), 401);
+    }
+
+    @Test
+    void tokensAreVerifiedOnceThroughTheBoundedCacheOfVerifiedTokens() {
+        assertThat(principals).isInstanceOf(VerifiedTokenCache.class);
+        // a token verified and cached stays refused once it is forged: the cache is keyed by the whole token
+        String token = TestInfrastructure.get().token("reporter", "曹香玉");
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        assertRefused(forged, 401);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.newsroom.article.config.SubmissionsConfig;
+import org.newsroom.article.messaging.SubmissionMetrics.Event;
 import org.newsroom.article.service.StoreOutcome;
 import org.newsroom.article.service.SubmissionStore;
 import org.newsroom.common.failure.FailureClassifier;
@@ -132,8 +133,9 @@ public class SubmissionConsumer {
         List<Item> poison = items.stream().filter(item -> item.decoding.event() == null).toList();
         List<Item> valid = items.stream().filter(item -> item.decoding.event() != null).toList();
         return Multi.createFrom().iterable(poison)
-                .onItem().transformToUniAndConcatenate(item -> deadLetters.deadLetter(item.record,
-                        item.decoding.poisonReason()).invoke(() -> item.span.setAttribute("newsroom.dead-lettered", true)))
+                .onItem().transformToUniAndConcatenate(item -> deadLetters
+                        .deadLetter(item.record, item.decoding.poisonReason())
+                        .invoke(() -> item.span.setAttribute("newsroom.dead-lettered", true)))
                 .onItem().ignoreAsUni()
                 .replaceWith(valid);
     }
@@ -175,7 +177,7 @@ public class SubmissionConsumer {
     }
 
     private void retrying(ConsumerRecord<byte[], byte[]> record, Throwable e) {
-        metrics.transientFailure();
+        metrics.count(Event.TRANSIENT_FAILURE);
         lastProblem = rootMessage(e);
         LOG.warnf("submissions consumer: %s-%d@%d not stored yet (%s); will retry", record.topic(), record.partition(),
                 record.offset(), lastProblem);
@@ -231,25 +233,25 @@ public class SubmissionConsumer {
     }
 
     private void count(SubmissionDecoder.Decoded decoded, StoreOutcome outcome) {
-        metrics.consumed();
+        metrics.count(Event.CONSUMED);
         switch (outcome) {
             case DUPLICATE -> {
-                metrics.duplicate();
+                metrics.count(Event.DUPLICATE);
                 LOG.debugf("duplicate submission %s ignored", decoded.attributes().id());
             }
             case STORED_AFTER_PUBLICATION -> {
-                metrics.stored();
-                metrics.pendingAfterPublication();
+                metrics.count(Event.STORED);
+                metrics.count(Event.PENDING_AFTER_PUBLICATION);
                 LOG.infof("article %s is already published: revision stored as pending, published state kept",
                         decoded.event().id());
             }
             case REHOMED -> {
-                metrics.stored();
-                metrics.rehomed();
+                metrics.count(Event.STORED);
+                metrics.count(Event.REHOMED);
                 LOG.warnf("new story %s names the existing article %s: stored as an article of its own",
                         decoded.attributes().id(), decoded.event().id());
             }
-            default -> metrics.stored();
+            default -> metrics.count(Event.STORED);
         }
     }
 

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.newsroom.article.config.SubmissionsConfig;
+import org.newsroom.article.messaging.SubmissionMetrics.Event;
 import org.newsroom.common.failure.KafkaRefusals;
 
 import io.smallrye.mutiny.Uni;
@@ -62,17 +63,18 @@ public class SubmissionDeadLetters {
                     Throwable refused = KafkaRefusals.refusal(failure).orElse(failure);
                     LOG.warnf("dead-letter copy of %s-%d@%d refused (%s): sending it trimmed", record.topic(),
                             record.partition(), record.offset(), refused.toString());
-                    return sendTrimmed(record, shortReason, refused).invoke(metrics::deadLetterTrimmed);
+                    return sendTrimmed(record, shortReason, refused)
+                            .invoke(() -> metrics.count(Event.DEAD_LETTER_TRIMMED));
                 })
                 .onFailure().invoke(e -> {
-                    metrics.transientFailure();
+                    metrics.count(Event.TRANSIENT_FAILURE);
                     LOG.warnf("dead-letter topic unavailable for %s-%d@%d (%s); will retry", record.topic(),
                             record.partition(), record.offset(), e.toString());
                 })
                 .onFailure().retry().withBackOff(config.retryInitialBackoff(), config.retryMaxBackoff()).indefinitely()
                 .invoke(() -> {
-                    metrics.deadLettered();
-                    metrics.consumed();
+                    metrics.count(Event.DEAD_LETTERED);
+                    metrics.count(Event.CONSUMED);
                     LOG.warnf("dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                             shortReason);
                 });

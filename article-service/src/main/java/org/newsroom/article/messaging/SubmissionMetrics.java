@@ -1,5 +1,7 @@
 package org.newsroom.article.messaging;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,93 +17,54 @@ import io.quarkus.runtime.Startup;
 @ApplicationScoped
 public class SubmissionMetrics {
 
-    private final Counter consumed;
-    private final Counter stored;
-    private final Counter duplicates;
-    private final Counter deadLettered;
-    private final Counter transientFailures;
-    private final Counter deadLetterTrimmed;
-    private final Counter rehomed;
-    private final Counter pendingAfterPublication;
+    /** What happens to records of newsroom.submissions, one counter each. */
+    public enum Event {
+        CONSUMED("consumed", "Records of newsroom.submissions handled (stored, duplicate or dead-lettered)"),
+        STORED("stored", "Submissions stored as a new article or revision"),
+        DUPLICATE("duplicates", "Redelivered submissions recognised by their CloudEvent id and ignored"),
+        DEAD_LETTERED("dead.lettered", "Poison records sent to the dead-letter topic"),
+        TRANSIENT_FAILURE("transient.failures",
+                "Attempts that failed because the database or broker was unavailable (retried)"),
+        DEAD_LETTER_TRIMMED("dead.letter.trimmed",
+                "Dead letters sent as a trimmed copy because the full copy was refused (too large)"),
+        REHOMED("rehomed",
+                "New-story events that met an existing article id and were stored as an article of their own"),
+        PENDING_AFTER_PUBLICATION("pending.after.publication",
+                "Revisions that arrived after their article was published: kept pending for an editor");
+
+        private final String name;
+        private final String description;
+
+        Event(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+    }
+
+    private final Map<Event, Counter> counters = new EnumMap<>(Event.class);
     private final AtomicLong lag = new AtomicLong();
 
     @Inject
     public SubmissionMetrics(MeterRegistry registry) {
-        consumed = Counter.builder("newsroom.article.submissions.consumed")
-                .description("Records of newsroom.submissions handled (stored, duplicate or dead-lettered)")
-                .register(registry);
-        stored = Counter.builder("newsroom.article.submissions.stored")
-                .description("Submissions stored as a new article or revision").register(registry);
-        duplicates = Counter.builder("newsroom.article.submissions.duplicates")
-                .description("Redelivered submissions recognised by their CloudEvent id and ignored").register(registry);
-        deadLettered = Counter.builder("newsroom.article.submissions.dead.lettered")
-                .description("Poison records sent to the dead-letter topic").register(registry);
-        transientFailures = Counter.builder("newsroom.article.submissions.transient.failures")
-                .description("Attempts that failed because the database or broker was unavailable (retried)")
-                .register(registry);
-        deadLetterTrimmed = Counter.builder("newsroom.article.submissions.dead.letter.trimmed")
-                .description("Dead letters sent as a trimmed copy because the full copy was refused (too large)")
-                .register(registry);
-        rehomed = Counter.builder("newsroom.article.submissions.rehomed")
-                .description("New-story events that met an existing article id and were stored as an article of their own")
-                .register(registry);
-        pendingAfterPublication = Counter.builder("newsroom.article.submissions.pending.after.publication")
-                .description("Revisions that arrived after their article was published: kept pending for an editor")
-                .register(registry);
+        for (Event event : Event.values()) {
+            counters.put(event, Counter.builder("newsroom.article.submissions." + event.name)
+                    .description(event.description).register(registry));
+        }
         Gauge.builder("newsroom.article.submissions.lag", lag, AtomicLong::get)
                 .description("Records of newsroom.submissions not yet consumed by this instance")
                 .register(registry);
     }
 
-    public void rehomed() {
-        rehomed.increment();
+    public void count(Event event) {
+        counters.get(event).increment();
     }
 
-    public void pendingAfterPublication() {
-        pendingAfterPublication.increment();
-    }
-
-    public void consumed() {
-        consumed.increment();
-    }
-
-    public void stored() {
-        stored.increment();
-    }
-
-    public void duplicate() {
-        duplicates.increment();
-    }
-
-    public void deadLettered() {
-        deadLettered.increment();
-    }
-
-    public void deadLetterTrimmed() {
-        deadLetterTrimmed.increment();
-    }
-
-    public double deadLetterTrimmedCount() {
-        return deadLetterTrimmed.count();
-    }
-
-    public void transientFailure() {
-        transientFailures.increment();
+    /** How often {@code event} happened since the start. */
+    public double total(Event event) {
+        return counters.get(event).count();
     }
 
     public void lag(long value) {
         lag.set(value);
-    }
-
-    public double deadLetteredCount() {
-        return deadLettered.count();
-    }
-
-    public double duplicateCount() {
-        return duplicates.count();
-    }
-
-    public double transientFailureCount() {
-        return transientFailures.count();
     }
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 
 import org.newsroom.article.domain.Issue;
 
@@ -43,26 +42,9 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
      * the keyset position when one is given; {@code rows} rows at most.
      */
     public List<Issue> list(String status, String masthead, Instant afterAt, UUID afterId, int rows) {
-        StringBuilder sql = new StringBuilder("select i.* from issue i where i.status = :status");
-        if (masthead != null) {
-            sql.append(" and i.masthead = :masthead");
-        }
-        if (afterId != null) {
-            sql.append(" and (i.listed_at < :afterAt or (i.listed_at = :afterAt and i.id < :afterId))");
-        }
-        sql.append(" order by i.listed_at desc, i.id desc limit :limit");
-        Query query = getEntityManager().createNativeQuery(sql.toString(), Issue.class);
-        query.setParameter("status", status);
-        if (masthead != null) {
-            query.setParameter("masthead", masthead);
-        }
-        if (afterId != null) {
-            query.setParameter("afterAt", afterAt);
-            query.setParameter("afterId", afterId);
-        }
-        query.setParameter("limit", rows);
-        @SuppressWarnings("unchecked")
-        List<Issue> result = query.getResultList();
-        return result;
+        return new NewestFirstQuery("issue", "i", "i.status = :status").param("status", status)
+                .and("i.masthead = :masthead", "masthead", masthead)
+                .after(afterAt, afterId)
+                .list(getEntityManager(), Issue.class, rows);
     }
 }

@@ -34,6 +34,13 @@ public final class Articles {
         return id;
     }
 
+    /** Submits through Kafka, waits until it is stored and approves it; returns the article id. */
+    public static UUID approved(Submission submission, String reporter) {
+        UUID id = submit(submission, reporter);
+        approve(id);
+        return id;
+    }
+
     /** Waits until the article exists with at least this revision number. */
     public static void awaitRevision(UUID id, int revision) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
