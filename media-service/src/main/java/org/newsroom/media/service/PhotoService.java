@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.newsroom.common.problem.ProblemException;
@@ -133,41 +134,40 @@ public class PhotoService {
         return new StoredPhoto(photo, List.of());
     }
 
+    @Transactional
     public Optional<StoredPhoto> find(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(photos.findById(id))
-                .map(photo -> new StoredPhoto(photo, renditions.ofPhoto(id))));
+        return Optional.ofNullable(photos.findById(id)).map(photo -> new StoredPhoto(photo, renditions.ofPhoto(id)));
     }
 
     /**
      * Changes the caption, credit or byline (a null argument leaves the field as it is); only the desk or the
      * uploader may (403 otherwise).
      */
+    @Transactional
     public Optional<StoredPhoto> edit(UUID id, String editor, boolean desk, String caption, String credit,
             String byline) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Photo photo = photos.findById(id);
-            if (photo == null) {
-                return Optional.<StoredPhoto>empty();
-            }
-            if (!desk && !photo.uploadedBy.equals(editor)) {
-                throw ProblemException.forbidden("Only the uploader or an editor may edit this photo");
-            }
-            if (caption != null) {
-                photo.caption = caption;
-            }
-            if (credit != null) {
-                photo.credit = credit;
-            }
-            if (byline != null) {
-                photo.byline = byline;
-            }
-            List<Rendition> made = renditions.ofPhoto(id);
-            if (photo.changedAt != null || !made.isEmpty()) {
-                photo.changedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-                changed.fire(new PhotoChanged(id));
-            }
-            return Optional.of(new StoredPhoto(photo, made));
-        });
+        Photo photo = photos.findById(id);
+        if (photo == null) {
+            return Optional.empty();
+        }
+        if (!desk && !photo.uploadedBy.equals(editor)) {
+            throw ProblemException.forbidden("Only the uploader or an editor may edit this photo");
+        }
+        if (caption != null) {
+            photo.caption = caption;
+        }
+        if (credit != null) {
+            photo.credit = credit;
+        }
+        if (byline != null) {
+            photo.byline = byline;
+        }
+        List<Rendition> made = renditions.ofPhoto(id);
+        if (photo.changedAt != null || !made.isEmpty()) {
+            photo.changedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            changed.fire(new PhotoChanged(id));
+        }
+        return Optional.of(new StoredPhoto(photo, made));
     }
 
     /** The original's bytes (staff only; the caller checks). */
@@ -182,8 +182,7 @@ public class PhotoService {
 
     /** A rendition's bytes if it exists and the reader may see it (staff see all). */
     public Optional<byte[]> rendition(String sha256, boolean staff) {
-        boolean visible = QuarkusTransaction.requiringNew().call(() ->
-                staff ? renditions.exists(sha256) : renditions.isPublic(sha256));
+        boolean visible = staff ? renditions.exists(sha256) : renditions.isPublic(sha256);
         if (!visible) {
             return Optional.empty();
         }
@@ -197,10 +196,10 @@ public class PhotoService {
 
     /** Whether readers may see the rendition with these bytes (its Cache-Control depends on it). */
     public boolean isPublicRendition(String sha256) {
-        return QuarkusTransaction.requiringNew().call(() -> renditions.isPublic(sha256));
+        return renditions.isPublic(sha256);
     }
 
     private List<Rendition> renditionsOf(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> renditions.ofPhoto(id));
+        return renditions.ofPhoto(id);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.newsroom.notify.domain.Alert;
 
@@ -44,10 +45,12 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
     }
 
     /** Alerts after {@code seq}, oldest first. */
+    @Transactional
     public List<Alert> after(long seq, int limit) {
         return find("seq > ?1 order by seq", seq).page(0, limit).list();
     }
 
+    @Transactional
     public long maxSeq() {
         Long max = getEntityManager().createQuery("select max(a.seq) from Alert a", Long.class).getSingleResult();
         return max == null ? 0 : max;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.newsroom.notify.domain.Delivery;
 
@@ -99,6 +100,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .executeUpdate();
     }
 
+    @Transactional
     public long countPending() {
         return count("status", org.newsroom.notify.domain.DeliveryStatus.PENDING);
     }

@@ -2,12 +2,9 @@ package org.newsroom.notify.service;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -15,8 +12,8 @@ import org.newsroom.notify.config.AlertConfig;
 import org.newsroom.notify.domain.Alert;
 import org.newsroom.notify.repository.AlertRepository;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The single in-memory broadcast of alerts to every live-stream client of this instance. Fed once per alert: by the
@@ -45,11 +42,6 @@ public class AlertHub {
     private final ReentrantLock polling = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final ExecutorService trigger = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "alert-hub");
-        thread.setDaemon(true);
-        return thread;
-    });
     private volatile long lastSeq = -1;
 
     public AlertHub(AlertRepository alerts, AlertConfig config) {
@@ -73,8 +65,7 @@ public class AlertHub {
      */
     public List<AlertEvent> replay(long seq) {
         int limit = replayLimit();
-        return QuarkusTransaction.requiringNew().call(() -> alerts.after(seq, limit)
-                .stream().map(a -> new AlertEvent(a.seq, a.payload)).toList());
+        return alerts.after(seq, limit).stream().map(a -> new AlertEvent(a.seq, a.payload)).toList();
     }
 
     /** The most alerts one replay returns. */
@@ -84,7 +75,7 @@ public class AlertHub {
 
     /** Looks for new alerts now (after a local fan-out committed). */
     public void wakeUp() {
-        trigger.execute(this::fetchNew);
+        Infrastructure.getDefaultWorkerPool().execute(this::fetchNew);
     }
 
     @Scheduled(every = "${newsroom.alerts.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -109,11 +100,11 @@ public class AlertHub {
             try {
                 again.set(false);
                 if (lastSeq < 0) {
-                    lastSeq = QuarkusTransaction.requiringNew().call(alerts::maxSeq);
+                    lastSeq = alerts.maxSeq();
                     continue;
                 }
                 long from = lastSeq;
-                List<Alert> fresh = QuarkusTransaction.requiringNew().call(() -> alerts.after(from, 500));
+                List<Alert> fresh = alerts.after(from, 500);
                 for (Alert alert : fresh) {
                     AlertEvent event = new AlertEvent(alert.seq, alert.payload);
                     for (Listener listener : listeners) {
@@ -138,10 +129,5 @@ public class AlertHub {
 
     void onShutdown(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
         stopping.set(true);
-    }
-
-    @PreDestroy
-    void stop() {
-        trigger.shutdownNow();
     }
 }

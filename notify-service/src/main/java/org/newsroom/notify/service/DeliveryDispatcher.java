@@ -4,12 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -21,6 +18,7 @@ import org.newsroom.notify.repository.DeliveryRepository;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The outbox relay of the fan-out: publishes every delivery whose {@code dispatched_at} is null to newsroom.deliveries
@@ -39,11 +37,6 @@ public class DeliveryDispatcher {
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final ExecutorService trigger = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "delivery-dispatcher");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public DeliveryDispatcher(DeliveryRepository deliveries, DeliveryPublisher publisher, DeliveryConfig config) {
         this.deliveries = deliveries;
@@ -54,7 +47,7 @@ public class DeliveryDispatcher {
     /** Asks for a run now (after a fan-out committed) without waiting for it. */
     public void wakeUp() {
         if (requested.compareAndSet(false, true)) {
-            trigger.execute(() -> {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
                 requested.set(false);
                 drain();
             });
@@ -109,10 +102,5 @@ public class DeliveryDispatcher {
 
     void onShutdown(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
         stopping.set(true);
-    }
-
-    @PreDestroy
-    void stop() {
-        trigger.shutdownNow();
     }
 }

@@ -47,6 +47,9 @@ import io.vertx.core.http.HttpMethod;
  * Performs deliveries: the first attempt of each delivery arrives through newsroom.deliveries (any replica), retries
  * come from the database poller. Bounded by a global limit and a per-host limit (a busy host's deliveries are deferred
  * to the poller instead of blocking a thread), each attempt under a lease so that only one worker sends at a time.
+ * Retries run on a pool of their own, sized {@code newsroom.deliveries.max-concurrency}: a hand-made pool because its
+ * size is the delivery concurrency limit, and slow endpoints held there must not take Quarkus's shared worker
+ * threads from the REST endpoints and consumers.
  */
 @ApplicationScoped
 public class DeliveryWorker {

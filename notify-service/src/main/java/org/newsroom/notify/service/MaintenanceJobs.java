@@ -6,7 +6,6 @@ import org.jboss.logging.Logger;
 import org.newsroom.notify.config.WebhookConfig;
 import org.newsroom.notify.repository.DeliveryRepository;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /** Periodic housekeeping: re-verifying pending webhooks and refreshing the pending-deliveries gauge. */
@@ -56,7 +55,7 @@ public class MaintenanceJobs {
             return;
         }
         try {
-            metrics.setPending(QuarkusTransaction.requiringNew().call(deliveries::countPending));
+            metrics.setPending(deliveries.countPending());
         } catch (RuntimeException e) {
             LOG.debugf("counting pending deliveries failed: %s", e.getMessage());
         }
