@@ -46,4 +46,9 @@ public class PhotoMetrics {
     void transientFailure() {
         transientFailures.increment();
     }
+
+    /** Attempts retried so far because the database was unavailable. */
+    public double transientFailureCount() {
+        return transientFailures.count();
+    }
 }
