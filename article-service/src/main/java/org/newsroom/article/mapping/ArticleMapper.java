@@ -4,17 +4,28 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.newsroom.article.domain.Article;
+import org.newsroom.article.domain.Photo;
 import org.newsroom.article.model.ArticleView;
+import org.newsroom.article.model.LeadImage;
+import org.newsroom.article.model.MediaView;
+import org.newsroom.article.repository.PhotoRepository;
 import org.newsroom.contracts.EventJson;
 import org.newsroom.contracts.article.BodyBlock;
 import org.newsroom.contracts.article.Byline;
@@ -24,6 +35,7 @@ import org.newsroom.contracts.article.Media;
 import org.newsroom.contracts.article.Source;
 import org.newsroom.contracts.article.Submission;
 import org.newsroom.contracts.article.SubmissionFormat;
+import org.newsroom.contracts.media.PhotoUpdated;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -31,7 +43,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The one conversion between the {@link Article} row, the contract's {@link Submission} and the API's
- * {@link ArticleView}; every reader representation (JSON, search hits, feeds, ninjs) starts from here.
+ * {@link ArticleView}; every reader representation (JSON, search hits, feeds, ninjs) starts from here. Media items
+ * that reference a photo of the photo desk by id are joined here to the photo's announced state ({@link Photo}).
  */
 @ApplicationScoped
 public class ArticleMapper {
@@ -44,6 +57,13 @@ public class ArticleMapper {
     };
     private static final TypeReference<List<Media>> MEDIA = new TypeReference<>() {
     };
+    private static final TypeReference<List<PhotoUpdated.Rendition>> RENDITIONS = new TypeReference<>() {
+    };
+    /** Width the lead image's rendition should have (or the widest below it): a feed or alert image, not print. */
+    public static final int LEAD_IMAGE_WIDTH = 1280;
+
+    @Inject
+    PhotoRepository photos;
 
     /** {@code newsroom.public-base-url}: public base URL of the reader-facing article-service, used in links and events. */
     @ConfigProperty(name = "newsroom.public-base-url", defaultValue = "http://127.0.0.1:8082")
@@ -94,6 +114,14 @@ public class ArticleMapper {
      * @param desk whether the viewer works on the article (an editor, or its author): adds its pending revision
      */
     public ArticleView toView(Article a, boolean desk) {
+        return toView(a, desk, photosOf(List.of(a)));
+    }
+
+    /**
+     * The Article of the API, with the photos its media reference already loaded ({@link #photosOf}, one query for
+     * a whole page of articles).
+     */
+    public ArticleView toView(Article a, boolean desk, Map<UUID, Photo> photos) {
         Submission s = submission(a);
         ArticleView.IssueRef issue = a.issueId == null ? null
                 : new ArticleView.IssueRef(a.issueId, a.issueNumber, a.issuePage);
@@ -102,9 +130,61 @@ public class ArticleMapper {
         ArticleView.Note retraction = a.retractionNote == null ? null
                 : new ArticleView.Note(a.retractionNote, time(a.retractedAt));
         return new ArticleView(a.id, a.revision, desk ? a.pendingRevision : null, a.status, s.headline(), s.subheadline(), s.kicker(), s.genre(),
-                s.language(), s.body(), s.bylines(), s.creditLine(), s.source(), s.section(), s.tags(), s.media(),
-                s.distribution(), s.embargoedUntil(), s.slug(), a.submittedBy, time(a.submittedAt),
-                time(a.updatedAt), time(a.publishedAt), issue, correction, retraction, links(a));
+                s.language(), s.body(), s.bylines(), s.creditLine(), s.source(), s.section(), s.tags(),
+                media(s.media(), photos), s.distribution(), s.embargoedUntil(), s.slug(), a.submittedBy,
+                time(a.submittedAt), time(a.updatedAt), time(a.publishedAt), issue, correction, retraction, links(a));
+    }
+
+    /** The known photos that the media of these articles reference by id. */
+    public Map<UUID, Photo> photosOf(Collection<Article> articles) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (Article a : articles) {
+            if (a.media != null && a.media.contains("\"id\"")) {
+                read(a.media, MEDIA).stream().map(Media::id).filter(id -> id != null).forEach(ids::add);
+            }
+        }
+        return photos.byIds(ids);
+    }
+
+    /** The media as readers see them: uri items as submitted, photos by id joined to their state when known. */
+    public static List<MediaView> media(List<Media> media, Map<UUID, Photo> photos) {
+        if (media == null) {
+            return null;
+        }
+        List<MediaView> views = new ArrayList<>(media.size());
+        for (Media item : media) {
+            Photo photo = item.id() == null ? null : photos.get(item.id());
+            if (photo == null) {
+                views.add(new MediaView(item.type(), item.uri(), item.id(), item.caption(), item.credit(), null, null,
+                        null));
+            } else {
+                List<MediaView.Rendition> renditions = read(photo.renditions, RENDITIONS).stream()
+                        .map(r -> new MediaView.Rendition(r.url(), r.width(), r.height(), r.contentType()))
+                        .sorted(Comparator.comparingInt(MediaView.Rendition::width)).toList();
+                views.add(new MediaView(item.type(), null, item.id(),
+                        item.caption() != null ? item.caption() : photo.caption,
+                        item.credit() != null ? item.credit() : photo.credit, photo.width, photo.height, renditions));
+            }
+        }
+        return views;
+    }
+
+    /**
+     * The lead image: of the first photo with known renditions, the one {@link #LEAD_IMAGE_WIDTH} pixels wide or
+     * else the widest narrower one (the narrowest when all are wider).
+     */
+    public static Optional<LeadImage> leadImage(List<MediaView> media) {
+        if (media == null) {
+            return Optional.empty();
+        }
+        return media.stream().filter(MediaView::hasRenditions).findFirst().map(photo -> {
+            MediaView.Rendition chosen = photo.renditions().stream().filter(r -> r.width() <= LEAD_IMAGE_WIDTH)
+                    .max(Comparator.comparingInt(MediaView.Rendition::width))
+                    .orElseGet(() -> photo.renditions().stream()
+                            .min(Comparator.comparingInt(MediaView.Rendition::width)).orElseThrow());
+            return new LeadImage(chosen.url(), chosen.width(), chosen.height(), chosen.contentType(),
+                    photo.caption(), photo.credit());
+        });
     }
 
     public Map<String, String> links(Article a) {

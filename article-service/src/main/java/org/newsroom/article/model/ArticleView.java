@@ -10,7 +10,6 @@ import org.newsroom.contracts.article.BodyBlock;
 import org.newsroom.contracts.article.Byline;
 import org.newsroom.contracts.article.Distribution;
 import org.newsroom.contracts.article.Genre;
-import org.newsroom.contracts.article.Media;
 import org.newsroom.contracts.article.Source;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -37,7 +36,8 @@ public record ArticleView(
         Source source,
         String section,
         List<String> tags,
-        List<Media> media,
+        /** as submitted, photos of the photo desk with their caption, credit, size and renditions once known */
+        List<MediaView> media,
         Distribution distribution,
         OffsetDateTime embargoedUntil,
         String slug,

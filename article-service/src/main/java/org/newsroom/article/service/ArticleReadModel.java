@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.newsroom.article.domain.Article;
 import org.newsroom.article.domain.ArticleStatus;
+import org.newsroom.article.domain.Photo;
 import org.newsroom.article.mapping.ArticleMapper;
 import org.newsroom.article.mapping.KeysetCursor;
 import org.newsroom.article.model.ArticleView;
@@ -124,8 +125,9 @@ public class ArticleReadModel {
         KeysetCursor.Slice<Article> page = KeysetCursor.page(articles.list(listing), query.limit(),
                 last -> new KeysetCursor(last.listedAt != null ? last.listedAt : last.sortKey(), last.id));
         List<ArticleView> items = new ArrayList<>(page.items().size());
+        Map<UUID, Photo> photos = mapper.photosOf(page.items());
         for (Article row : page.items()) {
-            items.add(mapper.toView(row, works(viewer, row)));
+            items.add(mapper.toView(row, works(viewer, row), photos));
         }
         return new Page<>(items, page.next());
     }

@@ -25,6 +25,7 @@ import org.newsroom.article.domain.Issue;
 import org.newsroom.article.domain.IssueLayout;
 import org.newsroom.article.domain.IssueStatus;
 import org.newsroom.article.domain.OutboxEvent;
+import org.newsroom.article.domain.Photo;
 import org.newsroom.article.mapping.ArticleMapper;
 import org.newsroom.article.mapping.IssueMapper;
 import org.newsroom.article.repository.ArticleRepository;
@@ -43,7 +44,8 @@ import io.quarkus.runtime.Startup;
 /**
  * The checks before publication and publication itself. Publishing marks the issue and every article in it
  * published (with its issue placement) and writes the {@code news.issue.published} outbox row, all in the caller's
- * transaction: either everything happens or nothing does.
+ * transaction: either everything happens or nothing does. Each listed article carries its lead photo as known at
+ * that moment.
  */
 @Startup
 @ApplicationScoped
@@ -135,12 +137,13 @@ public class IssuePublisher {
     private IssuePublished announcement(Issue issue, Map<UUID, Article> placed, Instant now,
             Predicate<Article> listed) {
         List<IssuePublished.Article> articles = new ArrayList<>();
+        Map<UUID, Photo> photos = articleMapper.photosOf(placed.values());
         for (IssueLayout.Page page : issueMapper.pages(issue)) {
             for (IssueLayout.Placement placement : page.placements()) {
                 Article article = placed.get(placement.articleId());
                 if (article != null && listed.test(article)) {
                     articles.add(new IssuePublished.Article(article.id, article.headline, page.number(),
-                            article.section, articleMapper.articleUrl(article.id)));
+                            article.section, articleMapper.articleUrl(article.id), leadImage(article, photos)));
                 }
             }
         }
@@ -150,6 +153,14 @@ public class IssuePublisher {
                 articles,
                 issueMapper.teasers(issue).stream()
                         .map(t -> new IssuePublished.Teaser(t.kicker(), t.headline(), t.page())).toList());
+    }
+
+    /** The article's lead photo as the announcement carries it, or null (no photo of the desk, or none known yet). */
+    private IssuePublished.Image leadImage(Article article, Map<UUID, Photo> photos) {
+        return ArticleMapper.leadImage(ArticleMapper.media(articleMapper.submission(article).media(), photos))
+                .map(image -> new IssuePublished.Image(image.url(), image.width(), image.height(), image.caption(),
+                        image.credit()))
+                .orElse(null);
     }
 
     /** Bytes an outbox record needs besides its value: key, CloudEvents headers and framing (upper bound). */

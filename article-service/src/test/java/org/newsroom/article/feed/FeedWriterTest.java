@@ -3,12 +3,14 @@ package org.newsroom.article.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.feed.mapping.FeedModel;
 import org.newsroom.article.feed.mapping.FeedWriter;
+import org.newsroom.article.model.LeadImage;
 import org.newsroom.contracts.EventJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,5 +99,27 @@ class FeedWriterTest {
         assertThat(parse(FeedWriter.rss(empty)).getEntries()).isEmpty();
         assertThat(EventJson.mapper().readTree(FeedWriter.jsonFeed(empty)).get("items")).isEmpty();
         assertThat(FeedWriter.atom(empty)).isEqualTo(FeedWriter.atom(empty));
+    }
+
+    @Test
+    void theLeadImageIsAnAtomEnclosureLinkAnRssEnclosureAndTheJsonFeedImage() throws Exception {
+        LeadImage image = new LeadImage("http://127.0.0.1:8084/api/v1/media/renditions/ab12.jpg", 1280, 960,
+                "image/jpeg", "区领导走访番南小区", "刘坤 陈文卿");
+        FeedModel.Feed feed = new FeedModel.Feed("urn:x", "http://news.example/feeds/sections/a.atom",
+                "http://news.example/", "徐汇报", "要闻", "zh-CN", T1, List.of(new FeedModel.Entry("urn:uuid:1",
+                        "http://news.example/api/v1/articles/1", "区领导走访番南小区", null, "<p>正文</p>", T1, T1,
+                        List.of(), List.of(), image)));
+        String atom = new String(FeedWriter.atom(feed), StandardCharsets.UTF_8);
+        assertThat(atom).contains("<link rel=\"enclosure\" type=\"image/jpeg\" href=\"" + image.url() + "\"");
+        assertThat(parse(FeedWriter.atom(feed)).getEntries().get(0).getEnclosures()).extracting("url")
+                .containsExactly(image.url());
+        String rss = new String(FeedWriter.rss(feed), StandardCharsets.UTF_8);
+        assertThat(rss).contains("<enclosure url=\"" + image.url() + "\"", "type=\"image/jpeg\"");
+        assertThat(parse(FeedWriter.rss(feed)).getEntries().get(0).getEnclosures()).extracting("type")
+                .containsExactly("image/jpeg");
+        JsonNode json = EventJson.mapper().readTree(FeedWriter.jsonFeed(feed));
+        assertThat(json.get("items").get(0).get("image").asText()).isEqualTo(image.url());
+        assertThat(EventJson.mapper().readTree(FeedWriter.jsonFeed(feed())).get("items").get(0).has("image"))
+                .isFalse();
     }
 }

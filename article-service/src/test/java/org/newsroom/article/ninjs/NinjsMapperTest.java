@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.domain.ArticleStatus;
+import org.newsroom.article.mapping.ArticleMapper;
 import org.newsroom.article.model.ArticleView;
+import org.newsroom.article.model.MediaView;
 import org.newsroom.article.ninjs.mapping.NinjsMapper;
 import org.newsroom.article.support.SeedData;
 import org.newsroom.contracts.EventJson;
@@ -37,7 +39,7 @@ class NinjsMapperTest {
         OffsetDateTime at = OffsetDateTime.parse("2024-12-20T08:00:00Z");
         return new ArticleView(UUID.fromString("0193f0c4-0000-7000-8000-000000000001"), 3, null, status, d.headline(),
                 d.subheadline(), d.kicker(), d.genre(), d.language(), d.body(), d.bylines(), d.creditLine(),
-                d.source(), d.section(), d.tags(), d.media(), d.distribution(), d.embargoedUntil(), d.slug(), "曹香玉",
+                d.source(), d.section(), d.tags(), ArticleMapper.media(d.media(), Map.of()), d.distribution(), d.embargoedUntil(), d.slug(), "曹香玉",
                 at, at.plusHours(1), status == ArticleStatus.PUBLISHED ? at.plusHours(2) : null, null,
                 status == ArticleStatus.CORRECTED ? new ArticleView.Note("更正：人名有误", at.plusHours(3)) : null,
                 null, Map.of());
@@ -108,6 +110,43 @@ class NinjsMapperTest {
         assertThat(doc.get("associations").get(1).get("type").asText()).isEqualTo("video");
         assertThat(doc.get("subjects").get(0).get("name").asText()).isEqualTo("人工智能");
         assertThat(doc.get("headlines").get(1).get("role").asText()).isEqualTo("kicker");
+    }
+
+    @Test
+    void photosOfTheDeskBecomeAssociationsWithTheirRenditions() {
+        UUID photo = UUID.fromString("0193f0c4-0000-7000-8000-0000000000aa");
+        Submission seed = SeedData.submission(SeedData.articleFiles().get(0));
+        ArticleView base = view(seed, ArticleStatus.PUBLISHED);
+        List<MediaView> media = List.of(new MediaView(MediaType.PHOTO, null, photo, "区领导走访番南小区", "刘坤 陈文卿",
+                4000, 3000, List.of(
+                        new MediaView.Rendition("http://127.0.0.1:8084/api/v1/media/renditions/a1.jpg", 320, 240,
+                                "image/jpeg"),
+                        new MediaView.Rendition("http://127.0.0.1:8084/api/v1/media/renditions/b2.jpg", 1280, 960,
+                                "image/jpeg"),
+                        new MediaView.Rendition("http://127.0.0.1:8084/api/v1/media/renditions/c3.webp", 1280, 960,
+                                "image/webp"))),
+                new MediaView(MediaType.PHOTO, null, UUID.fromString("0193f0c4-0000-7000-8000-0000000000bb"), null,
+                        null, null, null, null));
+        ArticleView article = new ArticleView(base.id(), base.revision(), null, base.status(), base.headline(),
+                base.subheadline(), base.kicker(), base.genre(), base.language(), base.body(), base.bylines(),
+                base.creditLine(), base.source(), base.section(), base.tags(), media, base.distribution(),
+                base.embargoedUntil(), base.slug(), base.submittedBy(), base.submittedAt(), base.updatedAt(),
+                base.publishedAt(), null, null, null, Map.of());
+        ObjectNode doc = NinjsMapper.toNinjs(article, URI, null, NinjsMapper.Rights.NONE);
+        assertThat(NinjsSchema.errors(doc)).as(doc.toString()).isEmpty();
+        JsonNode association = doc.get("associations").get(0);
+        assertThat(association.get("uri").asText()).isEqualTo("urn:uuid:" + photo);
+        assertThat(association.get("by").asText()).isEqualTo("刘坤 陈文卿");
+        assertThat(association.get("renditions").toString()).isEqualTo("[{\"name\":\"w320\",\"href\":"
+                + "\"http://127.0.0.1:8084/api/v1/media/renditions/a1.jpg\",\"contentType\":\"image/jpeg\","
+                + "\"width\":320,\"height\":240},{\"name\":\"w1280\",\"href\":"
+                + "\"http://127.0.0.1:8084/api/v1/media/renditions/b2.jpg\",\"contentType\":\"image/jpeg\","
+                + "\"width\":1280,\"height\":960},{\"name\":\"w1280-webp\",\"href\":"
+                + "\"http://127.0.0.1:8084/api/v1/media/renditions/c3.webp\",\"contentType\":\"image/webp\","
+                + "\"width\":1280,\"height\":960}]");
+        JsonNode unknown = doc.get("associations").get(1);
+        assertThat(unknown.get("uri").asText()).as("a photo not announced yet").endsWith("0000000000bb");
+        assertThat(unknown.has("renditions")).isFalse();
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.newsroom.article.feed.mapping;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.newsroom.article.model.LeadImage;
+
 /** A feed before it is written as Atom, RSS 2.0 or JSON Feed: the same content in every format. */
 public final class FeedModel {
 
@@ -20,8 +22,20 @@ public final class FeedModel {
             OffsetDateTime updated, List<Entry> entries) {
     }
 
-    /** One entry: an issue of the paper or an article. */
+    /**
+     * One entry: an issue of the paper or an article.
+     *
+     * @param image the article's lead image (Atom {@code link rel="enclosure"}, RSS {@code enclosure}, JSON Feed
+     *              {@code image}), or null
+     */
     public record Entry(String id, String url, String title, String summary, String contentHtml,
-            OffsetDateTime published, OffsetDateTime updated, List<String> authors, List<String> categories) {
+            OffsetDateTime published, OffsetDateTime updated, List<String> authors, List<String> categories,
+            LeadImage image) {
+
+        /** An entry without an image. */
+        public Entry(String id, String url, String title, String summary, String contentHtml,
+                OffsetDateTime published, OffsetDateTime updated, List<String> authors, List<String> categories) {
+            this(id, url, title, summary, contentHtml, published, updated, authors, categories, null);
+        }
     }
 }

@@ -15,6 +15,8 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -85,6 +87,9 @@ public final class FeedWriter {
                 ArrayNode tags = item.putArray("tags");
                 entry.categories().forEach(tags::add);
             }
+            if (entry.image() != null) {
+                item.put("image", entry.image().url());
+            }
         }
         try {
             return JSON.writeValueAsBytes(doc);
@@ -140,6 +145,13 @@ public final class FeedWriter {
                 categories.add(category);
             }
             e.setCategories(categories);
+            if (entry.image() != null) {
+                // Atom: link rel="enclosure"; RSS 2.0: enclosure (its byte length is not announced by media-service)
+                SyndEnclosure enclosure = new SyndEnclosureImpl();
+                enclosure.setUrl(entry.image().url());
+                enclosure.setType(entry.image().contentType());
+                e.setEnclosures(List.of(enclosure));
+            }
             entries.add(e);
         }
         synd.setEntries(entries);

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,11 +16,13 @@ import jakarta.transaction.Transactional;
 
 import org.newsroom.article.domain.Article;
 import org.newsroom.article.domain.IssueStatus;
+import org.newsroom.article.domain.Photo;
 import org.newsroom.article.feed.config.FeedConfig;
 import org.newsroom.article.feed.mapping.FeedModel;
 import org.newsroom.article.mapping.ArticleMapper;
 import org.newsroom.article.model.ArticleView;
 import org.newsroom.article.model.IssueView;
+import org.newsroom.article.model.LeadImage;
 import org.newsroom.article.ninjs.mapping.NinjsMapper;
 import org.newsroom.article.repository.ArticleRepository;
 import org.newsroom.article.service.ArticleReadModel;
@@ -51,9 +57,11 @@ public class FeedService {
     @Transactional
     public FeedModel.Feed issues() {
         List<FeedModel.Entry> entries = new ArrayList<>();
-        for (IssueView issue : issues.list(IssueStatus.PUBLISHED, null, config.maxEntries(), null, Viewer.ANONYMOUS)
-                .items()) {
-            entries.add(issueEntry(issue));
+        List<IssueView> published = issues.list(IssueStatus.PUBLISHED, null, config.maxEntries(), null,
+                Viewer.ANONYMOUS).items();
+        Map<UUID, LeadImage> images = leadImages(published);
+        for (IssueView issue : published) {
+            entries.add(issueEntry(issue, images));
         }
         String self = mapper.baseUrl() + "/feeds/issues.atom";
         return new FeedModel.Feed(self, self, mapper.baseUrl() + "/api/v1/issues", config.title(),
@@ -65,8 +73,9 @@ public class FeedService {
     public FeedModel.Feed section(String section, String encodedSection) {
         List<Article> rows = articles.readableInSection(section, Instant.now(), config.maxEntries());
         List<FeedModel.Entry> entries = new ArrayList<>();
+        Map<UUID, Photo> photos = mapper.photosOf(rows);
         for (Article row : rows) {
-            entries.add(articleEntry(mapper.toView(row)));
+            entries.add(articleEntry(mapper.toView(row, false, photos)));
         }
         String self = mapper.baseUrl() + "/feeds/sections/" + encodedSection + ".atom";
         return new FeedModel.Feed(self, self, mapper.baseUrl() + "/api/v1/articles?section=" + encodedSection,
@@ -74,7 +83,28 @@ public class FeedService {
                 newest(entries), entries);
     }
 
-    private FeedModel.Entry issueEntry(IssueView issue) {
+    /**
+     * The lead image of each listed article (those readers may see, as the views list them), with one query for the
+     * articles and one for their photos.
+     */
+    private Map<UUID, LeadImage> leadImages(List<IssueView> published) {
+        List<UUID> ids = published.stream().flatMap(issue -> issue.pages().stream())
+                .flatMap(page -> page.placements().stream()).map(IssueView.Placement::articleId).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Article> rows = articles.list("id in ?1", ids);
+        Map<UUID, Photo> photos = mapper.photosOf(rows);
+        Map<UUID, LeadImage> images = new HashMap<>();
+        for (Article row : rows) {
+            ArticleMapper.leadImage(ArticleMapper.media(mapper.submission(row).media(), photos))
+                    .ifPresent(image -> images.put(row.id, image));
+        }
+        return images;
+    }
+
+    /** An issue's entry; its image is the lead image of the first listed article (page by page) that has one. */
+    private FeedModel.Entry issueEntry(IssueView issue, Map<UUID, LeadImage> images) {
         List<String> categories = new ArrayList<>();
         List<String> headlines = new ArrayList<>();
         List<PageSection> pages = new ArrayList<>();
@@ -87,16 +117,19 @@ public class FeedService {
             pages.add(new PageSection(pageName, page.placements()));
             page.placements().forEach(placement -> headlines.add(placement.headline()));
         }
-        String html = Templates.issueEntry(issue, pages).render();
+        LeadImage image = issue.pages().stream().flatMap(page -> page.placements().stream())
+                .map(placement -> images.get(placement.articleId())).filter(Objects::nonNull).findFirst().orElse(null);
+        String html = Templates.issueEntry(issue, pages, image).render();
         String title = issue.masthead() + " 第" + issue.number() + "期（"
                 + DateTimeFormatter.ISO_LOCAL_DATE.format(issue.date()) + "）";
         String summary = headlines.isEmpty() ? null : String.join("；", headlines);
         return new FeedModel.Entry("urn:uuid:" + issue.id(), mapper.issueUrl(issue.id()), title, summary,
-                html, issue.publishedAt(), issue.publishedAt(), List.of(), categories);
+                html, issue.publishedAt(), issue.publishedAt(), List.of(), categories, image);
     }
 
     private FeedModel.Entry articleEntry(ArticleView article) {
-        String html = Templates.articleEntry(article, NinjsMapper.html(article.body())).render();
+        LeadImage image = ArticleMapper.leadImage(article.media()).orElse(null);
+        String html = Templates.articleEntry(article, NinjsMapper.html(article.body()), image).render();
         List<String> authors = new ArrayList<>();
         if (article.bylines() != null) {
             article.bylines().stream().map(Byline::name).forEach(authors::add);
@@ -117,15 +150,16 @@ public class FeedService {
             updated = latest(updated, article.correction().at());
         }
         return new FeedModel.Entry("urn:uuid:" + article.id(), mapper.articleUrl(article.id()), article.headline(),
-                article.subheadline(), html, published, updated, authors, categories);
+                article.subheadline(), html, published, updated, authors, categories, image);
     }
 
     /** The HTML content of feed entries ({@code templates/FeedService/}); Qute escapes every value. */
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance issueEntry(IssueView issue, List<PageSection> pages);
+        static native TemplateInstance issueEntry(IssueView issue, List<PageSection> pages, LeadImage image);
 
-        static native TemplateInstance articleEntry(ArticleView article, String body);
+        /** {@code image}: the lead image, or null. */
+        static native TemplateInstance articleEntry(ArticleView article, String body, LeadImage image);
     }
 
     /** A page of an issue as its feed entry lists it: "第N版 name" and what is placed on it. */

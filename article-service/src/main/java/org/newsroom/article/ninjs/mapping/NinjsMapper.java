@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.newsroom.article.domain.ArticleStatus;
 import org.newsroom.article.mapping.HtmlText;
 import org.newsroom.article.model.ArticleView;
+import org.newsroom.article.model.MediaView;
 import org.newsroom.contracts.article.BodyBlock;
 import org.newsroom.contracts.article.Byline;
-import org.newsroom.contracts.article.Media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -119,7 +119,7 @@ public final class NinjsMapper {
         if (article.media() != null && !article.media().isEmpty()) {
             ArrayNode associations = doc.putArray("associations");
             int n = 0;
-            for (Media media : article.media()) {
+            for (MediaView media : article.media()) {
                 n++;
                 associations.add(association(media, n, uri));
             }
@@ -147,7 +147,12 @@ public final class NinjsMapper {
         };
     }
 
-    private static ObjectNode association(Media media, int n, String articleUri) {
+    /**
+     * A media item as an association: a {@code uri} item with its URL as the one rendition; a photo of the photo
+     * desk named {@code urn:uuid:<photo id>}, with each public rendition ({@link #renditionName}: href, width, height,
+     * contentType) once its state is known.
+     */
+    private static ObjectNode association(MediaView media, int n, String articleUri) {
         ObjectNode item = JSON.objectNode();
         String type = switch (media.type()) {
             case PHOTO -> "picture";
@@ -157,7 +162,11 @@ public final class NinjsMapper {
         };
         String href = uri(media.uri()).orElse(null);
         item.put("name", type + "-" + n);
-        item.put("uri", href != null ? href : articleUri + "#media-" + n);
+        if (media.id() != null) {
+            item.put("uri", "urn:uuid:" + media.id());
+        } else {
+            item.put("uri", href != null ? href : articleUri + "#media-" + n);
+        }
         item.put("rel", "illustration");
         item.put("type", type);
         if (media.credit() != null) {
@@ -169,8 +178,26 @@ public final class NinjsMapper {
         }
         if (href != null) {
             item.putArray("renditions").addObject().put("name", "original").put("href", href);
+        } else if (media.renditions() != null && !media.renditions().isEmpty()) {
+            ArrayNode renditions = item.putArray("renditions");
+            for (MediaView.Rendition rendition : media.renditions()) {
+                Optional<String> renditionHref = uri(rendition.url());
+                if (renditionHref.isEmpty()) {
+                    continue;
+                }
+                renditions.addObject().put("name", renditionName(rendition)).put("href", renditionHref.get())
+                        .put("contentType", rendition.contentType()).put("width", rendition.width())
+                        .put("height", rendition.height());
+            }
         }
         return item;
+    }
+
+    /** {@code w1280} for a JPEG, {@code w1280-webp} for another type of the same width: unique per photo. */
+    private static String renditionName(MediaView.Rendition rendition) {
+        String type = rendition.contentType();
+        String subtype = type.substring(type.indexOf('/') + 1);
+        return "w" + rendition.width() + ("jpeg".equals(subtype) ? "" : "-" + subtype);
     }
 
     private static void headline(ArrayNode headlines, String role, String value) {
