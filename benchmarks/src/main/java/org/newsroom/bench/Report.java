@@ -198,13 +198,13 @@ public final class Report {
 
             ```bash
             ./newsroom bench            # all scenarios (about 15–25 minutes on 2 cores)
-            ./newsroom bench read       # one scenario: ingest | read | search | fanout | stream
+            ./newsroom bench read       # one scenario: ingest | read | search | fanout | stream | media
             ./newsroom bench read search
             ```
 
-            Each run builds what is missing, starts its own Kafka, PostgreSQL and the three packaged services on free
-            loopback ports with a temporary state directory (never the `.newsroom/` of `./newsroom up`), runs the
-            scenarios, prints the table and rewrites this page. The stack's log is `benchmarks/target/bench-stack.log`.
+            Each run builds what is missing, starts its own Kafka, PostgreSQL and the packaged services (media-service
+            and S3Proxy only for the media scenario) on free loopback ports with a temporary state directory (never the
+            `.newsroom/` of `./newsroom up`), runs the scenarios, prints the table and rewrites this page. The stack's log is `benchmarks/target/bench-stack.log`.
             `wrk` and `nginx` (Debian packages `wrk`, `nginx-light`) are used when they are on the `PATH`; without them
             the Java load generator runs and the nginx baseline is skipped with a note.
 
@@ -219,6 +219,7 @@ public final class Report {
             | `NEWSROOM_BENCH_API_SUBSCRIPTIONS` | 1000 | of those, how many are created through the API (the rest are inserted) |
             | `NEWSROOM_BENCH_SSE_CLIENTS` | 10000 | concurrent SSE clients for stream |
             | `NEWSROOM_BENCH_WEBHOOK_HOSTS` | 64 | loopback addresses (127.0.0.1…) the fan-out subscribers are spread over |
+            | `NEWSROOM_BENCH_MEDIA_PHOTOS` | 20 | 12-megapixel photos uploaded by media |
             | `NEWSROOM_BENCH_LOADGEN` | auto | `wrk` or `java`: force a load generator for read |
             | `NEWSROOM_BENCH_SERVICE_JVM_OPTIONS` | `-XX:TieredStopAtLevel=4` | extra JVM options of the services (the local stack runs them C1-only for fast start; benchmarks re-enable C2) |
             | `NEWSROOM_BENCH_SERVICE_ENV` | — | `KEY=VALUE …` added to every service's environment, to try a setting (named in the report) |
@@ -243,6 +244,11 @@ public final class Report {
               `200`: time from publish until all are delivered, deliveries/s. Target ≤ 60 s.
             - **stream** — 10,000 concurrent SSE clients on `GET /api/v1/alerts/stream`: time from publish until every
               client has the alert. Target ≤ 2 s.
+            - **media** — 20 uploads of a 12-megapixel JPEG (4000 × 3000, IPTC caption and credit, EXIF GPS) to
+              `POST /api/v1/media` from 4 connections: uploads/s; then renditions/s from the first upload until every
+              photo is `ready` (4 widths each, made through `newsroom.media-renditions`), and media-service's CPU per
+              rendition. Baseline, measured in the same run in the benchmark JVM on one thread: the JDK's own decode,
+              scale and JPEG encode of the same photo to the same widths (the least a rendition costs with ImageIO).
 
             Everything shares the machine: the load generator, Kafka, PostgreSQL and the three services run on the same
             cores, and so do the baselines.
