@@ -88,8 +88,7 @@ class IdempotencyTest {
     void aKeyReusedAfterItWasForgottenNamesANewArticleAndNeverTheFirstStory() throws Exception {
         String reporter = Ingest.uniqueReporter("孙晓静");
         String key = "reused-" + UUID.randomUUID();
-        Response first = submit(reporter, key, Ingest.story("第一篇：区图书馆延长开放时间"));
-        first.then().statusCode(202);
+        Response first = accepted(reporter, key, Ingest.story("第一篇：区图书馆延长开放时间"));
         String firstId = first.jsonPath().getString("id");
         // what the key's retention does in a day, a tombstone on the compacted topic does at once
         forget(reporter, key);
@@ -156,8 +155,7 @@ class IdempotencyTest {
     void theKeyIsRememberedOnTheCompactedTopicSoARestartedServiceStillKnowsIt() throws Exception {
         String reporter = Ingest.uniqueReporter("王编辑");
         String key = "restart-" + UUID.randomUUID();
-        Response first = submit(reporter, key, Ingest.story("重启之后"));
-        first.then().statusCode(202);
+        Response first = accepted(reporter, key, Ingest.story("重启之后"));
 
         // A fresh reader, as a restarted or second replica would start: it loads the topic from the beginning.
         try (IdempotencyLog restarted = IdempotencyLogTest.newLog(Duration.ofHours(24), Clock.systemUTC())) {
@@ -180,6 +178,13 @@ class IdempotencyTest {
             producer.send(new ProducerRecord<>(Topics.INGEST_IDEMPOTENCY, IdempotencyLog.recordKey(reporter, key), null))
                     .get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    /** Submits with the key and asserts the 202. */
+    private static Response accepted(String reporter, String key, String json) {
+        Response response = submit(reporter, key, json);
+        response.then().statusCode(202);
+        return response;
     }
 
     private static Response submit(String reporter, String key, String json) {

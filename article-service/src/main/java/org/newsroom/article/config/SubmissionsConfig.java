@@ -1,9 +1,6 @@
 package org.newsroom.article.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * Retry settings of the consumer of {@code newsroom.submissions} ({@code newsroom.submissions.*}); the Kafka side
@@ -11,17 +8,5 @@ import io.smallrye.config.WithDefault;
  * {@code mp.messaging.incoming.submissions.*} and {@code mp.messaging.outgoing.submissions-dlq.*}.
  */
 @ConfigMapping(prefix = "newsroom.submissions")
-public interface SubmissionsConfig {
-
-    /** First pause after a transient failure (database or broker unavailable); doubles up to the maximum. */
-    @WithDefault("200ms")
-    Duration retryInitialBackoff();
-
-    /** Longest pause between two attempts while a dependency stays unavailable. */
-    @WithDefault("5s")
-    Duration retryMaxBackoff();
-
-    /** Attempts for a record failing with an error that is neither known-transient nor known-poison, before it is dead-lettered. */
-    @WithDefault("5")
-    int maxAttemptsUnclassified();
+public interface SubmissionsConfig extends ConsumerRetryConfig {
 }

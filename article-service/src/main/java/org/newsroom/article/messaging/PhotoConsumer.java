@@ -58,8 +58,7 @@ public class PhotoConsumer {
         }
         Uni<Boolean> attempt = Uni.createFrom().item(() -> store.store(state))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        Retries.Policy policy = new Retries.Policy(config.retryInitialBackoff(), config.retryMaxBackoff(),
-                config.maxAttemptsUnclassified());
+        Retries.Policy policy = config.retryPolicy();
         return Retries.withRetries(attempt, policy, e -> {
                     metrics.transientFailure();
                     LOG.warnf("photos consumer: %s not stored yet (%s); will retry", where(record), e.toString());

@@ -209,8 +209,7 @@ public class SubmissionConsumer {
                 return store.store(decoded.attributes(), decoded.event());
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        Retries.Policy policy = new Retries.Policy(config.retryInitialBackoff(), config.retryMaxBackoff(),
-                config.maxAttemptsUnclassified());
+        Retries.Policy policy = config.retryPolicy();
         return Retries.withRetries(attempt, policy, e -> {
                     span.recordException(e);
                     retrying(record, e);

@@ -126,19 +126,15 @@ public class ProblemMappers {
         return malformed("The body is not valid UTF-8");
     }
 
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return unauthenticated("A valid bearer token is required");
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return unauthenticated("The bearer token is missing, expired or not signed by a trusted key");
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationCompletion(AuthenticationCompletionException e) {
-        return unauthenticated("The bearer token could not be verified");
+    /** 401 with {@code WWW-Authenticate: Bearer} for every way authentication fails. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e) {
+        String detail = e instanceof AuthenticationFailedException
+                ? "The bearer token is missing, expired or not signed by a trusted key"
+                : e instanceof AuthenticationCompletionException ? "The bearer token could not be verified"
+                : "A valid bearer token is required";
+        return unauthenticated(detail);
     }
 
     @ServerExceptionMapper
