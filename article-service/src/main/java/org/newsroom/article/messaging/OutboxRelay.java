@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +20,7 @@ import org.newsroom.article.config.OutboxConfig;
 import org.newsroom.article.domain.OutboxEvent;
 import org.newsroom.article.repository.IssueRepository;
 import org.newsroom.article.repository.OutboxRepository;
+import org.newsroom.common.concurrent.CoalescingRun;
 import org.newsroom.common.failure.KafkaRefusals;
 import org.newsroom.common.tracing.TraceParents;
 import org.newsroom.contracts.CloudEventAttributes;
@@ -71,8 +71,7 @@ public class OutboxRelay {
     private final Counter sent;
     private final Counter setAside;
     private final AtomicLong pending = new AtomicLong();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final CoalescingRun relay = new CoalescingRun(this::relayBatch);
     private volatile String lastFailure;
 
     @Inject
@@ -106,17 +105,7 @@ public class OutboxRelay {
         if (!config.relayEnabled()) {
             return;
         }
-        again.set(true);
-        while (again.getAndSet(false)) {
-            if (!draining.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                relayBatch();
-            } finally {
-                draining.set(false);
-            }
-        }
+        relay.run();
     }
 
     private void relayBatch() {

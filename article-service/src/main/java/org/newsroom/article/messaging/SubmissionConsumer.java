@@ -156,10 +156,7 @@ public class SubmissionConsumer {
                 return store.storeAll(batch);
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        return attempt
-                .onFailure(Retries::isTransient).invoke(e -> retrying(items.get(0).record, e))
-                .onFailure(Retries::isTransient).retry()
-                .withBackOff(config.retryInitialBackoff(), config.retryMaxBackoff()).indefinitely()
+        return Retries.whileUnavailable(attempt, config.retryPolicy(), e -> retrying(items.get(0).record, e))
                 .onItem().invoke(outcomes -> {
                     for (int i = 0; i < items.size(); i++) {
                         recorded(items.get(i), outcomes.get(i));

@@ -5,17 +5,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.newsroom.common.concurrent.CoalescingRun;
 import org.newsroom.contracts.CloudEventAttributes;
 import org.newsroom.contracts.EventJson;
 import org.newsroom.contracts.EventTypes;
@@ -56,7 +57,7 @@ public class PhotoAnnouncer {
     @Channel("photos-out")
     MutinyEmitter<byte[]> emitter;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final CoalescingRun announcing = new CoalescingRun(this::announceBatch);
     private volatile String lastFailure;
 
     void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PhotoChanged changed) {
@@ -68,11 +69,12 @@ public class PhotoAnnouncer {
         announceDue();
     }
 
-    /** Announces every due photo; a run already under way makes this call return at once. */
+    /** Announces every due photo; a call during a run makes that run look again once it is done. */
     void announceDue() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
+        announcing.run();
+    }
+
+    private void announceBatch() {
         try {
             List<UUID> due = QuarkusTransaction.requiringNew().call(() ->
                     photos.unannounced(BATCH).stream().map(p -> p.id).toList());
@@ -86,13 +88,11 @@ public class PhotoAnnouncer {
                 LOG.warnf("photo announcements wait (%s); will retry", failure);
             }
             lastFailure = failure;
-        } finally {
-            running.set(false);
         }
     }
 
     private void announce(UUID id) {
-        Photo photo = photos.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Photo photo = photos.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (photo == null || photo.changedAt == null
                 || (photo.announcedAt != null && !photo.announcedAt.isBefore(photo.changedAt))) {
             return;

@@ -25,17 +25,25 @@ public final class Retries {
      * logs).
      */
     public static <T> Uni<T> withRetries(Uni<T> work, Policy policy, Consumer<Throwable> onRetry) {
-        return work
-                .onFailure(Retries::isTransient).invoke(onRetry)
-                .onFailure(Retries::isTransient).retry()
-                .withBackOff(policy.initialBackoff(), policy.maxBackoff()).indefinitely()
+        return whileUnavailable(work, policy, onRetry)
                 .onFailure(Retries::isUnclassified).invoke(onRetry)
                 .onFailure(Retries::isUnclassified).retry()
                 .withBackOff(policy.initialBackoff(), policy.maxBackoff()).atMost(Math.max(0, policy.maxAttempts() - 1));
     }
 
+    /**
+     * The first half of the rule alone: {@code work} retried with backoff for as long as a dependency is unavailable;
+     * any other failure reaches the caller at once.
+     */
+    public static <T> Uni<T> whileUnavailable(Uni<T> work, Policy policy, Consumer<Throwable> onRetry) {
+        return work
+                .onFailure(Retries::isTransient).invoke(onRetry)
+                .onFailure(Retries::isTransient).retry()
+                .withBackOff(policy.initialBackoff(), policy.maxBackoff()).indefinitely();
+    }
+
     /** The database or broker is unavailable: retry the same work until it is back. */
-    public static boolean isTransient(Throwable failure) {
+    private static boolean isTransient(Throwable failure) {
         return FailureClassifier.classify(failure) == FailureClassifier.Kind.TRANSIENT;
     }
 
